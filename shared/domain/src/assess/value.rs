@@ -1,0 +1,411 @@
+//! The value allowance of a traveller or a pooled household, and the charges of that pool.
+
+use rust_decimal::Decimal;
+
+use super::allocate::best_subset;
+use super::charges::{self, Charge, DutyCtx, Portion};
+use super::lines::{Ctx, Fixed, Line};
+use super::{AllowanceUse, NoticeCode, Severity};
+use crate::message::Message;
+use crate::pack::{Attach, Duty};
+use crate::trip::InputError;
+
+/// One pool: travellers sharing a value allowance, its limit and weight limit.
+#[derive(Debug, Clone)]
+pub(crate) struct Pool {
+    pub travellers: Vec<usize>,
+    pub limit: Decimal,
+    pub weight_limit: Option<Decimal>,
+}
+
+/// Applies the value allowance to a pool and computes the pool's charges.
+pub(crate) fn apply(
+    ctx: &mut Ctx<'_>,
+    lines: &mut [Line<'_>],
+    order: &[usize],
+    pool: &Pool,
+    forced: Option<&[bool]>,
+    uses: &mut Vec<AllowanceUse>,
+) -> Result<(), InputError> {
+    let pack = ctx.pack;
+    let members: Vec<usize> = order
+        .iter()
+        .copied()
+        .filter(|&li| {
+            pool.travellers.contains(&lines[li].item.traveller) && lines[li].fixed == Fixed::Open
+        })
+        .collect();
+    let counting: Vec<usize> = members
+        .iter()
+        .copied()
+        .filter(|&li| lines[li].counts_value && !lines[li].uncovered)
+        .collect();
+    let counted = |l: &Line<'_>| l.cv.unwrap_or(Decimal::ZERO) * (Decimal::ONE - l.q_frac);
+    let values: Vec<Decimal> = counting.iter().map(|&li| counted(&lines[li])).collect();
+    let total: Decimal = values.iter().copied().sum();
+    let cur = pack.currency;
+
+    if let Some(va) = &pack.value_allowance {
+        let ids: Vec<String> = pool
+            .travellers
+            .iter()
+            .map(|&t| ctx.trip.travellers[t].id.clone())
+            .collect();
+        uses.push(AllowanceUse {
+            travellers: ids.clone(),
+            category: crate::pack::Category::Goods,
+            rule: "value_allowance".into(),
+            used: total,
+            limit: pool.limit,
+            unit: "money",
+        });
+        let mut weight_excess = Decimal::ZERO;
+        if let Some(wl) = pool.weight_limit {
+            let w: Decimal = counting
+                .iter()
+                .map(|&li| {
+                    lines[li].item.weight_kg.unwrap_or_default() * (Decimal::ONE - lines[li].q_frac)
+                })
+                .sum();
+            if w > wl && !w.is_zero() {
+                weight_excess = total * (w - wl) / w;
+                let n = Message::new("notice-weight-exceeded")
+                    .number("weight", w.normalize())
+                    .number("limit", wl.normalize());
+                ctx.notice(NoticeCode::AllowanceExceeded, Severity::Must, n, None, None);
+            }
+        }
+        if total > pool.limit || weight_excess > Decimal::ZERO {
+            let n = Message::new("notice-value-exceeded")
+                .text("travellers", ids.join(", "))
+                .money("used", total, cur)
+                .money("limit", pool.limit, cur);
+            ctx.notice(NoticeCode::AllowanceExceeded, Severity::Must, n, None, None);
+        }
+        match va.attach {
+            Attach::WholeCategory => {
+                let over = total > pool.limit;
+                for &li in &counting {
+                    lines[li].v_frac = if over { Decimal::ONE } else { Decimal::ZERO };
+                    let id = if over {
+                        "step-whole-category-exceeded"
+                    } else {
+                        "step-in-value-allowance"
+                    };
+                    lines[li].steps.push(
+                        Message::new(id)
+                            .money("used", total, cur)
+                            .money("limit", pool.limit, cur),
+                    );
+                }
+            }
+            Attach::Excess => {
+                let dutiable = (total - pool.limit).max(weight_excess).max(Decimal::ZERO);
+                let mut room = total - dutiable;
+                // The exemption goes to the items that would cost most per unit of value.
+                let mut idx: Vec<usize> = (0..counting.len()).collect();
+                let rates = rate_per_value(ctx, lines, &counting, &values)?;
+                idx.sort_by(|&a, &b| rates[b].cmp(&rates[a]).then(a.cmp(&b)));
+                for k in idx {
+                    let li = counting[k];
+                    let v = values[k];
+                    let exempt = v.min(room).max(Decimal::ZERO);
+                    room -= exempt;
+                    lines[li].v_frac = if v.is_zero() {
+                        Decimal::ZERO
+                    } else {
+                        (v - exempt) / v
+                    };
+                    let msg = if exempt == v {
+                        Message::new("step-in-value-allowance")
+                            .money("used", total, cur)
+                            .money("limit", pool.limit, cur)
+                    } else {
+                        Message::new("step-excess-part")
+                            .money("exempt", exempt, cur)
+                            .money("dutiable", v - exempt, cur)
+                            .money("limit", pool.limit, cur)
+                    };
+                    lines[li].steps.push(msg);
+                }
+            }
+            Attach::Indivisible => {
+                let mut candidates: Vec<Vec<bool>> = Vec::new();
+                if let Some(f) = forced {
+                    candidates.push(
+                        counting
+                            .iter()
+                            .map(|&li| f.get(li).copied().unwrap_or(false))
+                            .collect(),
+                    );
+                } else {
+                    for flat in [true, false] {
+                        let dctx = DutyCtx {
+                            flat_applies: flat,
+                            in_band: None,
+                        };
+                        let mut savings = Vec::with_capacity(counting.len());
+                        for &li in &counting {
+                            let rule = charges::rule_for(ctx, &lines[li])?;
+                            let line = &lines[li];
+                            let full = Portion {
+                                line,
+                                f: Decimal::ONE - line.q_frac,
+                            };
+                            savings.push(charges::charge(ctx, rule, full, dctx, false)?.total());
+                        }
+                        let pick = best_subset(&values, &savings, pool.limit);
+                        if !candidates.contains(&pick) {
+                            candidates.push(pick);
+                        }
+                    }
+                }
+                // Evaluate each candidate in full; keep the cheapest (first on ties).
+                let mut best: Option<(Decimal, Vec<bool>)> = None;
+                for cand in candidates {
+                    for (k, &li) in counting.iter().enumerate() {
+                        lines[li].v_frac = if cand[k] { Decimal::ZERO } else { Decimal::ONE };
+                    }
+                    let cost = pool_charges(ctx, lines, &members, pool.travellers.len(), false)?;
+                    if best.as_ref().is_none_or(|(c, _)| cost < *c) {
+                        best = Some((cost, cand));
+                    }
+                }
+                if let Some((_, cand)) = best {
+                    let any_taxed = cand.iter().any(|x| !x);
+                    for (k, &li) in counting.iter().enumerate() {
+                        lines[li].v_frac = if cand[k] { Decimal::ZERO } else { Decimal::ONE };
+                        let msg = if cand[k] {
+                            Message::new("step-indivisible-exempt").money("limit", pool.limit, cur)
+                        } else if values[k] > pool.limit {
+                            Message::new("step-indivisible-too-large")
+                                .money("value", values[k], cur)
+                                .money("limit", pool.limit, cur)
+                        } else {
+                            Message::new("step-indivisible-taxed").money("limit", pool.limit, cur)
+                        };
+                        lines[li].steps.push(msg);
+                    }
+                    if any_taxed && cand.iter().any(|x| *x) {
+                        let n =
+                            Message::new("notice-officer-decides").money("limit", pool.limit, cur);
+                        ctx.notice(NoticeCode::OfficerDecides, Severity::Info, n, None, None);
+                    }
+                }
+            }
+        }
+    } else {
+        for &li in &counting {
+            lines[li].uncovered = true;
+        }
+    }
+    pool_charges(ctx, lines, &members, pool.travellers.len(), true)?;
+    Ok(())
+}
+
+/// Tax per unit of value of each counted line if wholly dutiable (for ordering the exemption).
+fn rate_per_value(
+    ctx: &mut Ctx<'_>,
+    lines: &[Line<'_>],
+    counting: &[usize],
+    values: &[Decimal],
+) -> Result<Vec<Decimal>, InputError> {
+    let mut out = Vec::with_capacity(counting.len());
+    for (k, &li) in counting.iter().enumerate() {
+        let line = &lines[li];
+        let rule = charges::rule_for(ctx, line)?;
+        let c = charges::charge(
+            ctx,
+            rule,
+            Portion {
+                line,
+                f: Decimal::ONE,
+            },
+            DutyCtx::STANDALONE,
+            false,
+        )?;
+        out.push(if values[k].is_zero() {
+            Decimal::ZERO
+        } else {
+            c.total() / line.cv.unwrap_or(Decimal::ONE).max(Decimal::new(1, 6))
+        });
+    }
+    Ok(out)
+}
+
+/// Computes the charges of a pool's dutiable lines; with `record`, stores them on the lines.
+/// Returns the unrounded total.
+pub(crate) fn pool_charges(
+    ctx: &mut Ctx<'_>,
+    lines: &mut [Line<'_>],
+    members: &[usize],
+    pool_size: usize,
+    record: bool,
+) -> Result<Decimal, InputError> {
+    let pack = ctx.pack;
+    // Which rules each dutiable line uses; the excess charge of its quantity allowance, if any.
+    struct Part {
+        li: usize,
+        special: Decimal,
+        normal: Decimal,
+        rule: Option<usize>,
+    }
+    let mut parts = Vec::new();
+    for &li in members {
+        let line = &lines[li];
+        let f = line.dutiable_fraction();
+        if f.is_zero() {
+            continue;
+        }
+        let special_expr = line
+            .q_allowance
+            .as_ref()
+            .and_then(|n| pack.quantity_allowances[n].excess_charge.as_ref());
+        let (special, normal) = if special_expr.is_some() && !line.uncovered {
+            (line.q_frac, f - line.q_frac)
+        } else {
+            (Decimal::ZERO, f)
+        };
+        let rule = charges::rule_for(ctx, line)?.map(|(i, _)| i);
+        parts.push(Part {
+            li,
+            special,
+            normal,
+            rule,
+        });
+    }
+    // Flat rates apply while the dutiable total of flat-rated goods stays under the ceiling.
+    let mut flat_total = Decimal::ZERO;
+    let mut flat_ceiling: Option<Decimal> = None;
+    for p in &parts {
+        if let Some(Duty::Flat { up_to, .. }) = p.rule.map(|r| &pack.charges[r].duty) {
+            flat_total += lines[p.li].cv.unwrap_or_default() * p.normal;
+            let c = ctx.to_pack_currency(up_to.amount, up_to.currency, "rates")?;
+            flat_ceiling = Some(flat_ceiling.map_or(c, |x: Decimal| x.min(c)));
+        }
+    }
+    let flat_applies = flat_ceiling.is_none_or(|c| flat_total <= c);
+    // Bands are filled by the items with the highest tariff rate first (favourable).
+    let mut band_room: Option<Decimal> = None;
+    for p in &parts {
+        if let Some(Duty::Band { width, .. }) = p.rule.map(|r| &pack.charges[r].duty) {
+            let w = ctx.to_pack_currency(width.amount, width.currency, "rates")?;
+            band_room = Some(w * Decimal::from(pool_size.max(1) as u64));
+        }
+    }
+    let mut order: Vec<usize> = (0..parts.len()).collect();
+    order.sort_by(|&a, &b| {
+        let ra = lines[parts[a].li].item.duty_rate.unwrap_or_default();
+        let rb = lines[parts[b].li].item.duty_rate.unwrap_or_default();
+        rb.cmp(&ra).then(a.cmp(&b))
+    });
+    let mut total = Decimal::ZERO;
+    for k in order {
+        let p = &parts[k];
+        let line = &lines[p.li];
+        let mut acc = Charge {
+            complete: true,
+            ..Charge::default()
+        };
+        if !p.special.is_zero() {
+            let name = line
+                .q_allowance
+                .clone()
+                .expect("special parts come from an allowance");
+            let expr = pack.quantity_allowances[&name]
+                .excess_charge
+                .as_ref()
+                .expect("checked above");
+            let mut c = Charge {
+                complete: true,
+                ..Charge::default()
+            };
+            let portion = Portion { line, f: p.special };
+            let (amount, known) = charges::eval(
+                ctx,
+                expr,
+                portion,
+                &format!("quantity_allowances.{name}.excess_charge"),
+                &mut c,
+                record,
+            )?;
+            acc.duty += amount;
+            acc.complete &= known;
+            acc.steps.append(&mut c.steps);
+        }
+        if !p.normal.is_zero() {
+            let value = line.cv.unwrap_or_default() * p.normal;
+            let in_band = band_room.map(|room| value.min(room).max(Decimal::ZERO));
+            if let (Some(room), Some(take)) = (band_room.as_mut(), in_band) {
+                *room -= take;
+            }
+            let rule = p.rule.map(|r| (r, &pack.charges[r]));
+            let dctx = DutyCtx {
+                flat_applies,
+                in_band,
+            };
+            let mut c = charges::charge(ctx, rule, Portion { line, f: p.normal }, dctx, record)?;
+            acc.duty += c.duty;
+            acc.excise += c.excise;
+            acc.vat += c.vat;
+            acc.complete &= c.complete;
+            acc.quantity_missing |= c.quantity_missing;
+            acc.steps.append(&mut c.steps);
+        }
+        total += acc.total();
+        if record {
+            let idx = line.idx;
+            let source = p.rule.and_then(|r| first_source(pack, r));
+            let line = &mut lines[p.li];
+            line.duty = acc.duty;
+            line.excise = acc.excise;
+            line.vat = acc.vat;
+            line.complete = acc.complete;
+            line.steps.append(&mut acc.steps);
+            if let Some(r) = p.rule {
+                line.rule = format!("charges[{r}]");
+                line.source = source.and_then(|s| ctx.url(&s));
+            }
+            if acc.quantity_missing {
+                let n = Message::new("notice-quantity-missing").int("item", idx as i64 + 1);
+                ctx.notice(
+                    NoticeCode::QuantityMissing,
+                    Severity::Info,
+                    n,
+                    Some(idx),
+                    None,
+                );
+            }
+        }
+    }
+    Ok(total)
+}
+
+/// The source key of the first figure in a charge rule, for the line's citation.
+fn first_source(pack: &crate::pack::Pack, r: usize) -> Option<String> {
+    use crate::pack::{Component, Expr};
+    fn expr_source(e: &Expr) -> Option<String> {
+        match e {
+            Expr::Percent(f) => Some(f.source.clone()),
+            Expr::PerUnit { amount, .. } => Some(amount.source.clone()),
+            Expr::Max(l) | Expr::Sum(l) => l.iter().find_map(expr_source),
+        }
+    }
+    let rule = &pack.charges[r];
+    if let Some(s) = &rule.single {
+        return expr_source(s);
+    }
+    match &rule.duty {
+        Duty::Flat { rate, .. } | Duty::Band { rate, .. } => return Some(rate.source.clone()),
+        Duty::Expr(e) => return expr_source(e),
+        Duty::Tariff { estimate: Some(f) } => return Some(f.source.clone()),
+        _ => {}
+    }
+    if let Component::Expr(e) = &rule.excise {
+        return expr_source(e);
+    }
+    pack.vat
+        .as_ref()
+        .and_then(|v| v.rate.as_ref())
+        .map(|r| r.source.clone())
+}

@@ -1,0 +1,22 @@
+//! Karvon's pure domain: money and currencies, FX tables, rules packs and the assessment engine.
+//!
+//! No I/O, no threads, no clock: every input is passed in. Compiles for `wasm32-unknown-unknown`.
+
+pub mod assess;
+pub mod currency;
+pub mod date;
+pub mod fx;
+pub mod kind;
+pub mod message;
+pub mod money;
+pub mod pack;
+pub mod rounding;
+pub mod trip;
+
+pub use assess::{assess, Assessment, Channel, ItemStatus, Notice, NoticeCode, Severity};
+pub use currency::Currency;
+pub use date::Date;
+pub use message::{Arg, Message};
+pub use money::Money;
+pub use pack::{Pack, PackError, PackSet};
+pub use trip::{parse_trip, InputError, Trip};
