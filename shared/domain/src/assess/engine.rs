@@ -526,6 +526,7 @@ fn finish(
     Assessment {
         jurisdiction: pack.id.clone(),
         currency: cur,
+        arrival: ctx.trip.arrival,
         pack_valid_from: pack.valid_from,
         channel: if red { Channel::Red } else { Channel::Green },
         duty: totals.duty,

@@ -232,6 +232,8 @@ pub struct Assessment {
     pub jurisdiction: String,
     /// The pack's currency.
     pub currency: Currency,
+    /// Local date of arrival.
+    pub arrival: Date,
     /// Date the pack version is valid from.
     pub pack_valid_from: Date,
     /// Green or red.

@@ -1,0 +1,117 @@
+//! `karvon-core`: the facade every front (CLI, desktop, mobile) uses.
+//!
+//! It owns the rules packs (embedded, plus files the user loads), reads trip files and runs the
+//! domain's assessment. Storage, sync and signing arrive here in later issues behind the same
+//! [`Karvon`] type.
+
+mod error;
+pub mod report;
+
+use std::path::Path;
+
+pub use error::Error;
+pub use karvon_domain as domain;
+pub use karvon_i18n as i18n;
+
+use karvon_domain::{
+    parse_trip, trip::MAX_INPUT_BYTES, Assessment, InputError, Message, Pack, PackSet, Trip,
+};
+
+/// The core facade.
+#[derive(Debug, Clone)]
+pub struct Karvon {
+    packs: PackSet,
+}
+
+impl Karvon {
+    /// A core with the rules packs embedded in the binary.
+    pub fn new() -> Result<Self, Error> {
+        Ok(Self {
+            packs: PackSet::embedded()?,
+        })
+    }
+
+    /// Loads a rules pack file (JSON), replacing the embedded pack of the same jurisdiction.
+    pub fn load_pack_file(&mut self, path: &Path) -> Result<&Pack, Error> {
+        let text = read_limited(path, karvon_domain::pack::MAX_PACK_BYTES)?;
+        let name = path.display().to_string();
+        Ok(self.packs.add(&name, &text)?)
+    }
+
+    /// The loaded packs.
+    pub fn packs(&self) -> &PackSet {
+        &self.packs
+    }
+
+    /// Reads and validates a trip file.
+    pub fn read_trip(&self, path: &Path) -> Result<Trip, Error> {
+        let text = read_limited(path, MAX_INPUT_BYTES)?;
+        Ok(parse_trip(&text)?)
+    }
+
+    /// Assesses a trip.
+    pub fn assess(&self, trip: &Trip) -> Result<Assessment, Error> {
+        Ok(karvon_domain::assess(trip, &self.packs)?)
+    }
+
+    /// Reads and assesses a trip file.
+    pub fn assess_file(&self, path: &Path) -> Result<Assessment, Error> {
+        self.assess(&self.read_trip(path)?)
+    }
+}
+
+/// Reads a UTF-8 file, refusing one larger than `limit` before reading it whole.
+fn read_limited(path: &Path, limit: usize) -> Result<String, Error> {
+    let io = |source| Error::Io {
+        path: path.display().to_string(),
+        source,
+    };
+    let meta = std::fs::metadata(path).map_err(io)?;
+    if meta.len() > limit as u64 {
+        return Err(InputError::new(
+            "",
+            Message::new("input-too-large").int("limit", limit as i64),
+        )
+        .into());
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
+    String::from_utf8(bytes).map_err(|e| Error::Io {
+        path: path.display().to_string(),
+        source: std::io::Error::new(std::io::ErrorKind::InvalidData, e),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::io::Write;
+
+    #[test]
+    fn assesses_a_file_and_refuses_a_broken_pack() {
+        let dir = tempfile::tempdir().unwrap();
+        let trip = dir.path().join("trip.json");
+        std::fs::write(
+            &trip,
+            r#"{"jurisdiction":"FI","arrival":"2026-12-10","mode":"air","days_abroad":6,
+               "travellers":[{"id":"me","age":34}],
+               "items":[{"description":"Watch","kind":"goods","value":"350","currency":"EUR"}]}"#,
+        )
+        .unwrap();
+        let mut k = Karvon::new().unwrap();
+        let a = k.assess_file(&trip).unwrap();
+        assert_eq!(a.total_due.to_string(), "0.00");
+
+        let pack = dir.path().join("xx.json");
+        let mut f = std::fs::File::create(&pack).unwrap();
+        f.write_all(br#"{"format":1,"id":"XX","name":"x","currency":"EUR","valid_from":"2026-01-01","sources":{},"rounding":{"conversion":{"mode":"half_up"},"charges":{"mode":"sideways"}}}"#).unwrap();
+        let err = k.load_pack_file(&pack).unwrap_err();
+        let Error::Pack(e) = err else {
+            panic!("expected a pack error")
+        };
+        assert_eq!(e.field, "rounding.charges.mode");
+        assert!(k.packs().get("XX").is_none());
+
+        let missing = k.assess_file(&dir.path().join("nope.json")).unwrap_err();
+        assert!(!missing.is_bad_input());
+    }
+}

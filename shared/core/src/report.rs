@@ -1,0 +1,103 @@
+//! The JSON document of an assessment, with every message rendered in the chosen language.
+
+use karvon_domain::{Assessment, Message};
+use karvon_i18n::Catalogue;
+use serde_json::{json, Map, Value};
+
+/// An error in the user's language: the field path, then what is wrong.
+pub fn error_text(cat: &Catalogue, err: &crate::Error) -> String {
+    use crate::Error;
+    match err {
+        Error::Input(e) if e.path.is_empty() => cat.render(&e.message),
+        Error::Input(e) => cat.render(
+            &Message::new("cli-error-at")
+                .text("path", e.path.clone())
+                .text("problem", cat.render(&e.message)),
+        ),
+        Error::Pack(e) => cat.render(
+            &Message::new("cli-pack-error")
+                .text("file", e.file.clone())
+                .text(
+                    "field",
+                    if e.field.is_empty() {
+                        "-".to_owned()
+                    } else {
+                        e.field.clone()
+                    },
+                )
+                .text("problem", cat.render(&e.message)),
+        ),
+        Error::Io { path, source } => cat.render(
+            &Message::new("cli-io-error")
+                .text("path", path.clone())
+                .text("detail", source.to_string()),
+        ),
+    }
+}
+
+/// A message as JSON: id, arguments and the rendered text.
+pub fn message_json(cat: &Catalogue, m: &Message) -> Value {
+    let mut v = serde_json::to_value(m).unwrap_or(Value::Null);
+    if let Value::Object(o) = &mut v {
+        o.insert("text".into(), Value::String(cat.render(m)));
+    }
+    v
+}
+
+/// The `--json` document: the assessment with explanations and notices rendered.
+pub fn assessment_json(a: &Assessment, cat: &Catalogue) -> Value {
+    let mut doc = serde_json::to_value(a).unwrap_or(Value::Null);
+    let Value::Object(root) = &mut doc else {
+        return doc;
+    };
+    if let Some(Value::Array(items)) = root.get_mut("items") {
+        for (item, result) in items.iter_mut().zip(&a.items) {
+            if let Value::Object(o) = item {
+                let texts: Vec<String> = result.explanation.iter().map(|m| cat.render(m)).collect();
+                o.insert("explanation".into(), Value::String(texts.join(" ")));
+                o.insert(
+                    "steps".into(),
+                    Value::Array(
+                        result
+                            .explanation
+                            .iter()
+                            .map(|m| message_json(cat, m))
+                            .collect(),
+                    ),
+                );
+            }
+        }
+    }
+    if let Some(Value::Array(notices)) = root.get_mut("notices") {
+        for (n, notice) in notices.iter_mut().zip(&a.notices) {
+            if let Value::Object(o) = n {
+                o.insert("message".into(), Value::String(cat.render(&notice.message)));
+                o.insert(
+                    "message_id".into(),
+                    Value::String(notice.message.id.to_string()),
+                );
+                let args = serde_json::to_value(&notice.message.args).unwrap_or(Value::Null);
+                o.insert("args".into(), args);
+            }
+        }
+    }
+    root.insert("language".into(), json!(cat.lang().tag()));
+    let mut ordered = Map::new();
+    for key in [
+        "jurisdiction",
+        "currency",
+        "channel",
+        "duty",
+        "vat",
+        "excise",
+        "other",
+        "total_due",
+        "complete",
+    ] {
+        if let Some(v) = root.remove(key) {
+            ordered.insert(key.into(), v);
+        }
+    }
+    ordered.append(root);
+    Value::Object(ordered)
+}

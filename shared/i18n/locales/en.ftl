@@ -1,0 +1,236 @@
+## Karvon message catalogue — English (the reference locale).
+## Every id here must exist in uz.ftl and ru.ftl too (checked by a test).
+
+## Terms used inside other messages
+
+kind-goods = goods
+kind-phone = phone
+kind-spirits = spirits
+kind-wine = wine
+kind-sparkling-wine = sparkling wine
+kind-beer = beer
+kind-other-alcohol = other alcoholic drink
+kind-cigarettes = cigarettes
+kind-cigarillos = cigarillos
+kind-cigars = cigars
+kind-tobacco = tobacco
+kind-heated-tobacco = heated tobacco
+kind-perfume = perfume
+kind-medicine = medicine
+kind-food = food
+kind-plants = plants
+kind-animal-products = animal products
+kind-cash = cash
+mode-air = air
+mode-sea = sea
+mode-rail = rail
+mode-river = river
+mode-road = road
+mode-private-air = private aircraft
+mode-private-sea = private boat
+unit-litres = L
+unit-pieces = pcs
+unit-grams = g
+unit-ml = ml
+unit-kg = kg
+category-goods = general goods
+category-alcohol = alcohol
+category-wine = wine
+category-beer = beer
+category-tobacco = tobacco
+category-perfume = perfume
+category-phones = phones
+category-weight = weight of goods
+confidence-confirmed = confirmed
+confidence-secondary = secondary sources only
+confidence-unconfirmed = unconfirmed
+confidence-conflict = sources disagree
+tax-duty = customs duty
+tax-excise = excise
+tax-vat = VAT
+tax-gst = GST
+tax-consumption = consumption tax
+compare-at-least = at or above
+compare-more-than = above
+type-array = a list
+type-boolean = true or false
+type-number = a number
+type-object = an object
+type-string = a text
+channel-green = GREEN — nothing to declare
+channel-red = RED — declare
+status-exempt = exempt
+status-dutiable = dutiable
+status-not-allowed = not allowed
+status-declare-only = declare
+status-not-counted = not counted
+severity-must = must
+severity-info = info
+
+## Reasons named by rules packs
+
+reason-personal-medicine = medicines for personal use do not count
+reason-uz-phone-registration = mobile phones must be declared whatever their value (IMEI registration)
+reason-eaeu-alcohol-over-5l = more than 5 L of alcohol cannot be brought in as personal goods
+
+## Notices named by rules packs
+
+pack-notice-eu-flat-rate-choice = The 2.5 % flat rate applies while your dutiable goods total €700 or less; you may ask customs to apply the tariff rates instead.
+pack-notice-fi-wrong-lane = In Finland, using the green lane with goods to declare can mean the goods are seized, double tax or a customs offence.
+pack-notice-gb-online-caps = Online declaration has caps (e.g. 110 L beer, 90 L wine, 10 L spirits, 800 cigarettes, 50 other goods, £97,000 of tax); above them use the red channel.
+pack-notice-jp-officer-selects = Japanese customs selects the duty-free items in the traveller's favour; the allocation shown is the most favourable one.
+pack-notice-jp-small-kinds-free = Any kind of goods whose total overseas value is ¥10,000 or less is free and not counted.
+pack-notice-jp-under-6 = Children under 6 have allowances only for items clearly meant for the child.
+pack-notice-sg-liquor-not-from-malaysia = The liquor concession does not apply when arriving from Malaysia.
+pack-notice-sg-no-tobacco-concession = There is no duty-free concession for cigarettes or tobacco in Singapore.
+pack-notice-sg-receipt-date-place = A Customs@SG receipt is valid only on the date and at the place of arrival you declare.
+pack-notice-tr-conflict = Sources disagree on Türkiye's allowance (€430 / €150 now, €300 / €145 in older texts) and the flat rate is unconfirmed.
+pack-notice-ae-conflict = Sources disagree on the UAE cigarette allowance (200 or 400) and the cash threshold (AED 60,000 or 100,000).
+pack-notice-uz-start-date-conflict = Sources disagree on when Uzbekistan's minimum-stay rule started (1 May or 20 July 2025).
+pack-notice-us-flat-rate-30-days = The 3 % flat rate and the $800 exemption can be used once every 30 days.
+
+## Explanation steps
+
+step-converted = Converted { $amount } at { $rate } = { $result }.
+step-used = Personal belongings taken out and brought back do not count.
+step-exempt = Within the allowance.
+step-prohibited = Not allowed: { $reason }.
+step-not-counted = Not counted: { $reason }.
+step-must-declare = Must be declared: { $reason }.
+step-under-age = Traveller aged { $age } is under { $min } for { $category }.
+step-allowances-removed = No allowance: the stay abroad is too short.
+step-allowance-not-applicable = The { $category } allowance does not apply:
+step-cond-mode = not for travel by { $mode }
+step-cond-min-age = age { $age } is under { $min }
+step-cond-max-age = age { $age } is over { $max }
+step-cond-min-days = { $days } days abroad is under { $min }
+step-cond-max-days = { $days } days abroad is over { $max }
+step-cond-residents-only = for residents only
+step-cond-non-residents-only = for non-residents only
+step-cond-status = not for travellers with status “{ $status }”
+step-over-cap = { $total } { $unit } is over the cap of { $cap } { $unit }.
+step-within-quantity = Within the { $category } allowance ({ $used } of { $limit }).
+step-over-quantity-all = Over the { $category } allowance ({ $used } of { $limit }): all of it is dutiable.
+step-over-quantity-part = { $covered } of { $quantity } covered by the { $category } allowance; the rest is dutiable.
+step-option-chosen = Option { $option } of the { $category } concession applied (the cheapest for you).
+step-no-allowance-for-kind = No allowance covers { $kind }: dutiable in full.
+step-in-value-allowance = Within the value allowance ({ $used } of { $limit }).
+step-whole-category-exceeded = Goods total { $used }, over the { $limit } allowance: all goods are taxed.
+step-excess-part = { $exempt } under the { $limit } allowance; { $dutiable } above it is dutiable.
+step-indivisible-exempt = Placed under the { $limit } allowance (whole items only).
+step-indivisible-taxed = Taxed: whole items only fit under the { $limit } allowance, and the others save you more.
+step-indivisible-too-large = Worth { $value }, more than the { $limit } allowance: taxed in full.
+step-single-payment = Single payment in place of duty, VAT and excise: { $result }.
+step-percent = { $base } × { $rate } = { $result }.
+step-per-unit = { $quantity } { $unit } × { $rate } = { $result }.
+step-max = The higher amount applies: { $result }.
+step-flat-rate = Flat rate: { $base } × { $rate } = { $result } (dutiable goods up to { $ceiling }).
+step-flat-exceeded = Dutiable goods exceed { $ceiling }: tariff rates apply instead of the flat rate.
+step-band = Flat band: { $base } × { $rate } = { $result } (band of { $width }).
+step-tariff-own = Tariff duty: { $base } × { $rate } = { $result }.
+step-tariff-estimated = Tariff duty estimated: { $base } × { $rate } = { $result }.
+step-vat = { $tax }: { $base } × { $rate } = { $result }.
+step-rate-unknown = The { $tax } rate is not in the rules pack: not computed.
+step-value-missing = No value given: { $tax } not computed.
+step-quantity-missing = No quantity in { $unit } given: that part is not computed.
+step-no-charge-rule = The rules pack has no rate for this item: not computed.
+step-cash-declare = Cash total { $total } is { $compare } { $threshold }: declare it.
+step-cash-below = Cash total { $total } is below the { $threshold } threshold.
+step-cash-no-rule = The rules pack has no cash threshold.
+
+## Notices
+
+notice-cash = Declare your cash: { $total } is { $compare } the { $threshold } threshold.
+notice-must-declare = Item { $item } ({ $description }) must be declared: { $reason }.
+notice-not-allowed-for-age = Item { $item } ({ $description }) is not allowed at age { $age } (minimum { $min }).
+notice-prohibited = Item { $item } is not allowed: { $reason }.
+notice-over-cap = { $total } { $unit } of { $category } is over the { $cap } { $unit } a traveller may bring: not allowed.
+notice-allowance-exceeded = { $traveller }: the { $category } allowance is exceeded.
+notice-value-exceeded = { $travellers }: goods worth { $used } exceed the { $limit } allowance.
+notice-weight-exceeded = Goods weigh { $weight } kg, over the { $limit } kg allowance.
+notice-officer-decides = Your items do not all fit under the { $limit } allowance: the allocation shown costs you least, but the customs officer decides.
+notice-min-stay = No allowance: { $days } days abroad is under the { $min } days required when arriving by { $mode }; everything is charged.
+notice-no-allowance = { $traveller } has no value allowance here.
+notice-pooling-refused = Allowances cannot be pooled here: each traveller has their own.
+notice-pooling-applied = Allowances are pooled for your household on a joint declaration.
+notice-amount-incomplete = Some rates are not in the rules pack: the real amount due is higher than shown.
+notice-rate-estimated = Item { $item }: tariff duty estimated at { $rate }; the real rate depends on its HS code.
+notice-quantity-missing = Item { $item }: a quantity needed for a minimum charge is missing; the charge may be higher.
+notice-rule-unconfirmed = A figure used ({ $figure }) is { $confidence }: { $url }
+
+## Bad input
+
+input-syntax = not valid JSON at line { $line }, column { $column }: { $detail }
+input-too-large = the file is larger than { $limit } bytes
+input-missing = required
+input-type = must be { $expected }
+input-negative = must not be negative
+input-not-positive = must be greater than zero
+input-not-whole = must be a whole number
+input-too-big = must be at most { $max }
+input-not-decimal = must be a decimal number
+input-too-precise = has more decimal places than can be represented exactly
+input-date = “{ $value }” is not a date (YYYY-MM-DD)
+input-unknown-mode = “{ $value }” is not a travel mode (air, sea, rail, river, road, private_air, private_sea)
+input-unknown-kind = “{ $value }” is not an item kind
+input-unknown-spirit = “{ $value }” is not a spirit type (whisky, brandy, rum, gin, vodka, liqueur, other)
+input-unknown-currency = “{ $code }” is not an ISO 4217 currency code
+input-unknown-field = unknown field (allowed: { $allowed })
+input-unknown-traveller = no traveller with id “{ $id }”
+input-unknown-jurisdiction = no rules pack for “{ $value }” (available: { $known })
+input-duplicate-id = the id “{ $id }” is used twice
+input-empty-list = must not be empty
+input-empty-text = must not be empty
+input-text-too-long = is { $length } characters long; the limit is { $max }
+input-too-many = has { $count } entries; the limit is { $max }
+input-hs-code = must be 2 to 10 digits
+input-missing-for-kind = required for { $kind }
+input-missing-for-allowance = required to check the { $category } allowance
+input-missing-rate = no exchange rate for { $currency }: add it to “rates” (units of { $pack } per one { $currency })
+
+## Rules pack errors
+
+pack-error-syntax = not valid JSON: { $detail }
+pack-error-format = { $detail }
+pack-error-too-large = the pack is larger than { $limit } bytes
+pack-error-unknown-parent = extends “{ $parent }”, which is not loaded
+pack-error-unknown-source = cites source “{ $detail }”, which is not in “sources”
+pack-error-format-version = unsupported format version (expected 1)
+pack-error-id = must be 2 or 3 upper-case letters
+pack-error-url = must be an http(s) URL
+pack-error-empty = must not be empty
+pack-error-range = is out of range
+pack-error-whole = must be a whole number
+pack-error-vat-name = must be tax-vat, tax-gst or tax-consumption
+pack-error-term = must name a catalogue message (reason-… or pack-notice-…)
+pack-error-missing = is required
+pack-error-attach = a quantity allowance attaches by excess or whole_category
+pack-error-unit = the unit does not match the kinds it counts
+pack-error-option = names an unknown member or a negative limit
+pack-error-cap = a cap needs exactly one member
+pack-error-single = a single payment replaces duty, excise and VAT: leave those out
+pack-error-no-vat = VAT is charged but the pack has no “vat”
+
+## Command line
+
+cli-error = error
+cli-error-at = { $path }: { $problem }
+cli-pack-error = rules pack { $file }, field { $field }: { $problem }
+cli-io-error = cannot read { $path }: { $detail }
+cli-header = { $jurisdiction } · arrival { $arrival } · pack valid from { $valid }
+cli-col-item = #
+cli-col-description = Item
+cli-col-status = Status
+cli-col-value = Value
+cli-col-duty = Duty
+cli-col-vat = VAT
+cli-col-excise = Excise
+cli-col-rule = Rule
+cli-totals = Totals
+cli-total-due = Total due: { $amount }
+cli-incomplete = (incomplete: some rates unknown)
+cli-channel = Channel: { $channel }
+cli-notices = Notices
+cli-explanations = How each figure was reached
+cli-source = source: { $url }
+cli-packs-header = Rules packs
