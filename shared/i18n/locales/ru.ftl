@@ -1,236 +1,236 @@
-## Karvon message catalogue — English (the reference locale).
-## Every id here must exist in uz.ftl and ru.ftl too (checked by a test).
+## Каталог сообщений Karvon — русский язык.
+## Каждый id из en.ftl должен быть и здесь, и в uz.ftl (проверяется тестом).
 
-## Terms used inside other messages
+## Термины, используемые внутри других сообщений
 
-kind-goods = goods
-kind-phone = phone
-kind-spirits = spirits
-kind-wine = wine
-kind-sparkling-wine = sparkling wine
-kind-beer = beer
-kind-other-alcohol = other alcoholic drink
-kind-cigarettes = cigarettes
-kind-cigarillos = cigarillos
-kind-cigars = cigars
-kind-tobacco = tobacco
-kind-heated-tobacco = heated tobacco
-kind-perfume = perfume
-kind-medicine = medicine
-kind-food = food
-kind-plants = plants
-kind-animal-products = animal products
-kind-cash = cash
-mode-air = air
-mode-sea = sea
-mode-rail = rail
-mode-river = river
-mode-road = road
-mode-private-air = private aircraft
-mode-private-sea = private boat
-unit-litres = L
-unit-pieces = pcs
-unit-grams = g
-unit-ml = ml
-unit-kg = kg
-category-goods = general goods
-category-alcohol = alcohol
-category-wine = wine
-category-beer = beer
-category-tobacco = tobacco
-category-perfume = perfume
-category-phones = phones
-category-weight = weight of goods
-confidence-confirmed = confirmed
-confidence-secondary = secondary sources only
-confidence-unconfirmed = unconfirmed
-confidence-conflict = sources disagree
-tax-duty = customs duty
-tax-excise = excise
-tax-vat = VAT
-tax-gst = GST
-tax-consumption = consumption tax
-compare-at-least = at or above
-compare-more-than = above
-type-array = a list
-type-boolean = true or false
-type-number = a number
-type-object = an object
-type-string = a text
-channel-green = GREEN — nothing to declare
-channel-red = RED — declare
-status-exempt = exempt
-status-dutiable = dutiable
-status-not-allowed = not allowed
-status-declare-only = declare
-status-not-counted = not counted
-severity-must = must
-severity-info = info
+kind-goods = товары
+kind-phone = телефон
+kind-spirits = крепкие спиртные напитки
+kind-wine = вино
+kind-sparkling-wine = игристое вино
+kind-beer = пиво
+kind-other-alcohol = другой алкогольный напиток
+kind-cigarettes = сигареты
+kind-cigarillos = сигариллы
+kind-cigars = сигары
+kind-tobacco = табак
+kind-heated-tobacco = табак для нагревания
+kind-perfume = парфюмерия
+kind-medicine = лекарства
+kind-food = продукты питания
+kind-plants = растения
+kind-animal-products = продукция животного происхождения
+kind-cash = наличные деньги
+mode-air = воздушный транспорт
+mode-sea = морской транспорт
+mode-rail = железнодорожный транспорт
+mode-river = речной транспорт
+mode-road = автомобильный транспорт
+mode-private-air = частное воздушное судно
+mode-private-sea = частное судно
+unit-litres = л
+unit-pieces = шт.
+unit-grams = г
+unit-ml = мл
+unit-kg = кг
+category-goods = прочие товары
+category-alcohol = алкоголь
+category-wine = вино
+category-beer = пиво
+category-tobacco = табак
+category-perfume = парфюмерия
+category-phones = телефоны
+category-weight = вес товаров
+confidence-confirmed = подтверждено
+confidence-secondary = только вторичные источники
+confidence-unconfirmed = не подтверждено
+confidence-conflict = источники расходятся
+tax-duty = таможенная пошлина
+tax-excise = акциз
+tax-vat = НДС
+tax-gst = налог на товары и услуги (GST)
+tax-consumption = налог на потребление
+compare-at-least = не меньше
+compare-more-than = больше
+type-array = списком
+type-boolean = логическим значением (true или false)
+type-number = числом
+type-object = объектом
+type-string = строкой
+channel-green = ЗЕЛЁНЫЙ — товаров для декларирования нет
+channel-red = КРАСНЫЙ — требуется декларирование
+status-exempt = беспошлинно
+status-dutiable = облагается
+status-not-allowed = запрещено
+status-declare-only = декларировать
+status-not-counted = не учитывается
+severity-must = обязательно
+severity-info = к сведению
 
-## Reasons named by rules packs
+## Причины, указываемые в наборах правил
 
-reason-personal-medicine = medicines for personal use do not count
-reason-uz-phone-registration = mobile phones must be declared whatever their value (IMEI registration)
-reason-eaeu-alcohol-over-5l = more than 5 L of alcohol cannot be brought in as personal goods
+reason-personal-medicine = лекарства для личного пользования не учитываются
+reason-uz-phone-registration = мобильные телефоны необходимо декларировать независимо от их стоимости (регистрация IMEI)
+reason-eaeu-alcohol-over-5l = более 5 л алкоголя нельзя ввезти как товары для личного пользования
 
-## Notices named by rules packs
+## Уведомления, указываемые в наборах правил
 
-pack-notice-eu-flat-rate-choice = The 2.5 % flat rate applies while your dutiable goods total €700 or less; you may ask customs to apply the tariff rates instead.
-pack-notice-fi-wrong-lane = In Finland, using the green lane with goods to declare can mean the goods are seized, double tax or a customs offence.
-pack-notice-gb-online-caps = Online declaration has caps (e.g. 110 L beer, 90 L wine, 10 L spirits, 800 cigarettes, 50 other goods, £97,000 of tax); above them use the red channel.
-pack-notice-jp-officer-selects = Japanese customs selects the duty-free items in the traveller's favour; the allocation shown is the most favourable one.
-pack-notice-jp-small-kinds-free = Any kind of goods whose total overseas value is ¥10,000 or less is free and not counted.
-pack-notice-jp-under-6 = Children under 6 have allowances only for items clearly meant for the child.
-pack-notice-sg-liquor-not-from-malaysia = The liquor concession does not apply when arriving from Malaysia.
-pack-notice-sg-no-tobacco-concession = There is no duty-free concession for cigarettes or tobacco in Singapore.
-pack-notice-sg-receipt-date-place = A Customs@SG receipt is valid only on the date and at the place of arrival you declare.
-pack-notice-tr-conflict = Sources disagree on Türkiye's allowance (€430 / €150 now, €300 / €145 in older texts) and the flat rate is unconfirmed.
-pack-notice-ae-conflict = Sources disagree on the UAE cigarette allowance (200 or 400) and the cash threshold (AED 60,000 or 100,000).
-pack-notice-uz-start-date-conflict = Sources disagree on when Uzbekistan's minimum-stay rule started (1 May or 20 July 2025).
-pack-notice-us-flat-rate-30-days = The 3 % flat rate and the $800 exemption can be used once every 30 days.
+pack-notice-eu-flat-rate-choice = Фиксированная ставка 2,5 % применяется, пока общая стоимость облагаемых товаров не превышает €700; вы можете попросить таможню применить вместо неё тарифные ставки.
+pack-notice-fi-wrong-lane = В Финляндии проход по зелёному коридору с товарами, подлежащими декларированию, может повлечь изъятие товаров, взыскание налога в двойном размере или дело о таможенном правонарушении.
+pack-notice-gb-online-caps = Для онлайн-декларации действуют ограничения (например, 110 л пива, 90 л вина, 10 л крепких напитков, 800 сигарет, 50 прочих товаров, £97 000 налогов); сверх них используйте красный коридор.
+pack-notice-jp-officer-selects = Японская таможня определяет беспошлинные предметы в пользу путешественника; показано наиболее выгодное для вас распределение.
+pack-notice-jp-small-kinds-free = Товары любого вида, общая стоимость которых за рубежом не превышает ¥10 000, освобождаются от платежей и не учитываются.
+pack-notice-jp-under-6 = Для детей младше 6 лет нормы действуют только на вещи, явно предназначенные для ребёнка.
+pack-notice-sg-liquor-not-from-malaysia = Льгота на алкоголь не действует при прибытии из Малайзии.
+pack-notice-sg-no-tobacco-concession = В Сингапуре нет беспошлинной нормы на сигареты и табак.
+pack-notice-sg-receipt-date-place = Квитанция Customs@SG действительна только в ту дату и в том месте прибытия, которые вы указали в декларации.
+pack-notice-tr-conflict = Источники расходятся в размере нормы для Турции (€430 / €150 сейчас, €300 / €145 в более ранних текстах), а фиксированная ставка не подтверждена.
+pack-notice-ae-conflict = Источники расходятся в норме на сигареты для ОАЭ (200 или 400) и в пороге для наличных (AED 60 000 или 100 000).
+pack-notice-uz-start-date-conflict = Источники расходятся в том, с какой даты в Узбекистане действует правило о минимальном сроке пребывания за рубежом (1 мая или 20 июля 2025 г.).
+pack-notice-us-flat-rate-30-days = Фиксированной ставкой 3 % и освобождением на $800 можно воспользоваться один раз в 30 дней.
 
-## Explanation steps
+## Шаги расчёта
 
-step-converted = Converted { $amount } at { $rate } = { $result }.
-step-used = Personal belongings taken out and brought back do not count.
-step-exempt = Within the allowance.
-step-prohibited = Not allowed: { $reason }.
-step-not-counted = Not counted: { $reason }.
-step-must-declare = Must be declared: { $reason }.
-step-under-age = Traveller aged { $age } is under { $min } for { $category }.
-step-allowances-removed = No allowance: the stay abroad is too short.
-step-allowance-not-applicable = The { $category } allowance does not apply:
-step-cond-mode = not for travel by { $mode }
-step-cond-min-age = age { $age } is under { $min }
-step-cond-max-age = age { $age } is over { $max }
-step-cond-min-days = { $days } days abroad is under { $min }
-step-cond-max-days = { $days } days abroad is over { $max }
-step-cond-residents-only = for residents only
-step-cond-non-residents-only = for non-residents only
-step-cond-status = not for travellers with status “{ $status }”
-step-over-cap = { $total } { $unit } is over the cap of { $cap } { $unit }.
-step-within-quantity = Within the { $category } allowance ({ $used } of { $limit }).
-step-over-quantity-all = Over the { $category } allowance ({ $used } of { $limit }): all of it is dutiable.
-step-over-quantity-part = { $covered } of { $quantity } covered by the { $category } allowance; the rest is dutiable.
-step-option-chosen = Option { $option } of the { $category } concession applied (the cheapest for you).
-step-no-allowance-for-kind = No allowance covers { $kind }: dutiable in full.
-step-in-value-allowance = Within the value allowance ({ $used } of { $limit }).
-step-whole-category-exceeded = Goods total { $used }, over the { $limit } allowance: all goods are taxed.
-step-excess-part = { $exempt } under the { $limit } allowance; { $dutiable } above it is dutiable.
-step-indivisible-exempt = Placed under the { $limit } allowance (whole items only).
-step-indivisible-taxed = Taxed: whole items only fit under the { $limit } allowance, and the others save you more.
-step-indivisible-too-large = Worth { $value }, more than the { $limit } allowance: taxed in full.
-step-single-payment = Single payment in place of duty, VAT and excise: { $result }.
+step-converted = Пересчёт { $amount } по курсу { $rate } = { $result }.
+step-used = Личные вещи, вывезенные и ввезённые обратно, не учитываются.
+step-exempt = В пределах нормы беспошлинного ввоза.
+step-prohibited = Запрещено: { $reason }.
+step-not-counted = Не учитывается: { $reason }.
+step-must-declare = Подлежит декларированию: { $reason }.
+step-under-age = Возраст путешественника — { $age }, минимальный возраст для категории «{ $category }» — { $min }.
+step-allowances-removed = Норма беспошлинного ввоза не предоставляется: срок пребывания за рубежом слишком короткий.
+step-allowance-not-applicable = Норма по категории «{ $category }» не применяется:
+step-cond-mode = не действует для вида транспорта «{ $mode }»
+step-cond-min-age = возраст { $age } меньше минимального ({ $min })
+step-cond-max-age = возраст { $age } больше максимального ({ $max })
+step-cond-min-days = срок пребывания за рубежом ({ $days } дн.) меньше минимального ({ $min } дн.)
+step-cond-max-days = срок пребывания за рубежом ({ $days } дн.) больше максимального ({ $max } дн.)
+step-cond-residents-only = только для резидентов
+step-cond-non-residents-only = только для нерезидентов
+step-cond-status = не для путешественников со статусом «{ $status }»
+step-over-cap = { $total } { $unit } — больше предельного количества ({ $cap } { $unit }).
+step-within-quantity = В пределах нормы по категории «{ $category }» ({ $used } из { $limit }).
+step-over-quantity-all = Норма по категории «{ $category }» превышена ({ $used } при норме { $limit }): облагается всё количество.
+step-over-quantity-part = { $covered } из { $quantity } — в пределах нормы по категории «{ $category }»; остальное облагается платежами.
+step-option-chosen = Применён вариант { $option } льготы по категории «{ $category }» (самый выгодный для вас).
+step-no-allowance-for-kind = Для вида товара «{ $kind }» норма не предусмотрена: облагается полностью.
+step-in-value-allowance = В пределах стоимостной нормы ({ $used } из { $limit }).
+step-whole-category-exceeded = Общая стоимость товаров { $used } превышает норму { $limit }: облагаются все товары.
+step-excess-part = { $exempt } — в пределах нормы { $limit }; превышение { $dutiable } облагается платежами.
+step-indivisible-exempt = Отнесено к норме { $limit } (учитываются только целые предметы).
+step-indivisible-taxed = Облагается: в норму { $limit } входят только целые предметы, а отнесение к ней других предметов для вас выгоднее.
+step-indivisible-too-large = Стоимость { $value } превышает норму { $limit }: облагается полностью.
+step-single-payment = Единый таможенный платёж вместо пошлины, НДС и акциза: { $result }.
 step-percent = { $base } × { $rate } = { $result }.
 step-per-unit = { $quantity } { $unit } × { $rate } = { $result }.
-step-max = The higher amount applies: { $result }.
-step-flat-rate = Flat rate: { $base } × { $rate } = { $result } (dutiable goods up to { $ceiling }).
-step-flat-exceeded = Dutiable goods exceed { $ceiling }: tariff rates apply instead of the flat rate.
-step-band = Flat band: { $base } × { $rate } = { $result } (band of { $width }).
-step-tariff-own = Tariff duty: { $base } × { $rate } = { $result }.
-step-tariff-estimated = Tariff duty estimated: { $base } × { $rate } = { $result }.
+step-max = Применяется большая из сумм: { $result }.
+step-flat-rate = Фиксированная ставка: { $base } × { $rate } = { $result } (для облагаемых товаров стоимостью до { $ceiling }).
+step-flat-exceeded = Стоимость облагаемых товаров превышает { $ceiling }: вместо фиксированной ставки применяются тарифные ставки.
+step-band = Фиксированная ставка в пределах диапазона: { $base } × { $rate } = { $result } (ширина диапазона — { $width }).
+step-tariff-own = Пошлина по тарифу: { $base } × { $rate } = { $result }.
+step-tariff-estimated = Пошлина по тарифу (оценка): { $base } × { $rate } = { $result }.
 step-vat = { $tax }: { $base } × { $rate } = { $result }.
-step-rate-unknown = The { $tax } rate is not in the rules pack: not computed.
-step-value-missing = No value given: { $tax } not computed.
-step-quantity-missing = No quantity in { $unit } given: that part is not computed.
-step-no-charge-rule = The rules pack has no rate for this item: not computed.
-step-cash-declare = Cash total { $total } is { $compare } { $threshold }: declare it.
-step-cash-below = Cash total { $total } is below the { $threshold } threshold.
-step-cash-no-rule = The rules pack has no cash threshold.
+step-rate-unknown = Ставки платежа «{ $tax }» нет в наборе правил: не рассчитано.
+step-value-missing = Стоимость не указана: платёж «{ $tax }» не рассчитан.
+step-quantity-missing = Не указано количество ({ $unit }): эта часть не рассчитана.
+step-no-charge-rule = В наборе правил нет ставки для этого товара: не рассчитано.
+step-cash-declare = Общая сумма наличных { $total } { $compare } порога { $threshold }: задекларируйте её.
+step-cash-below = Общая сумма наличных { $total } ниже порога { $threshold }.
+step-cash-no-rule = В наборе правил нет порога для декларирования наличных.
 
-## Notices
+## Уведомления
 
-notice-cash = Declare your cash: { $total } is { $compare } the { $threshold } threshold.
-notice-must-declare = Item { $item } ({ $description }) must be declared: { $reason }.
-notice-not-allowed-for-age = Item { $item } ({ $description }) is not allowed at age { $age } (minimum { $min }).
-notice-prohibited = Item { $item } is not allowed: { $reason }.
-notice-over-cap = { $total } { $unit } of { $category } is over the { $cap } { $unit } a traveller may bring: not allowed.
-notice-allowance-exceeded = { $traveller }: the { $category } allowance is exceeded.
-notice-value-exceeded = { $travellers }: goods worth { $used } exceed the { $limit } allowance.
-notice-weight-exceeded = Goods weigh { $weight } kg, over the { $limit } kg allowance.
-notice-officer-decides = Your items do not all fit under the { $limit } allowance: the allocation shown costs you least, but the customs officer decides.
-notice-min-stay = No allowance: { $days } days abroad is under the { $min } days required when arriving by { $mode }; everything is charged.
-notice-no-allowance = { $traveller } has no value allowance here.
-notice-pooling-refused = Allowances cannot be pooled here: each traveller has their own.
-notice-pooling-applied = Allowances are pooled for your household on a joint declaration.
-notice-amount-incomplete = Some rates are not in the rules pack: the real amount due is higher than shown.
-notice-rate-estimated = Item { $item }: tariff duty estimated at { $rate }; the real rate depends on its HS code.
-notice-quantity-missing = Item { $item }: a quantity needed for a minimum charge is missing; the charge may be higher.
-notice-rule-unconfirmed = A figure used ({ $figure }) is { $confidence }: { $url }
+notice-cash = Задекларируйте наличные: общая сумма { $total } { $compare } порога { $threshold }.
+notice-must-declare = Товар № { $item } ({ $description }) подлежит декларированию: { $reason }.
+notice-not-allowed-for-age = Товар № { $item } ({ $description }) не разрешён: возраст путешественника — { $age }, минимальный допустимый — { $min }.
+notice-prohibited = Товар № { $item } запрещён: { $reason }.
+notice-over-cap = { $total } { $unit } (категория «{ $category }») — больше предельных { $cap } { $unit }, которые может ввезти один путешественник: ввоз запрещён.
+notice-allowance-exceeded = { $traveller }: норма по категории «{ $category }» превышена.
+notice-value-exceeded = { $travellers }: стоимость товаров { $used } превышает норму { $limit }.
+notice-weight-exceeded = Вес товаров { $weight } кг превышает норму { $limit } кг.
+notice-officer-decides = Не все ваши товары укладываются в норму { $limit }: показанное распределение для вас самое выгодное, но окончательное решение принимает сотрудник таможни.
+notice-min-stay = Норма беспошлинного ввоза не предоставляется: срок пребывания за рубежом ({ $days } дн.) меньше требуемых { $min } дн. при прибытии (вид транспорта: { $mode }); облагаются все товары.
+notice-no-allowance = Для путешественника { $traveller } здесь не предусмотрена стоимостная норма.
+notice-pooling-refused = Здесь нормы нельзя объединять: у каждого путешественника своя норма.
+notice-pooling-applied = Нормы членов вашей семьи объединены по совместной декларации.
+notice-amount-incomplete = Некоторых ставок нет в наборе правил: фактическая сумма к уплате больше показанной.
+notice-rate-estimated = Товар № { $item }: пошлина по тарифу рассчитана по оценочной ставке { $rate }; фактическая ставка зависит от кода товара по ТН ВЭД (HS).
+notice-quantity-missing = Товар № { $item }: не указано количество, необходимое для расчёта минимального платежа; сумма может быть выше.
+notice-rule-unconfirmed = Статус использованного значения ({ $figure }): { $confidence }. Источник: { $url }
 
-## Bad input
+## Ошибки во входных данных
 
-input-syntax = not valid JSON at line { $line }, column { $column }: { $detail }
-input-too-large = the file is larger than { $limit } bytes
-input-missing = required
-input-type = must be { $expected }
-input-negative = must not be negative
-input-not-positive = must be greater than zero
-input-not-whole = must be a whole number
-input-too-big = must be at most { $max }
-input-not-decimal = must be a decimal number
-input-too-precise = has more decimal places than can be represented exactly
-input-date = “{ $value }” is not a date (YYYY-MM-DD)
-input-unknown-mode = “{ $value }” is not a travel mode (air, sea, rail, river, road, private_air, private_sea)
-input-unknown-kind = “{ $value }” is not an item kind
-input-unknown-spirit = “{ $value }” is not a spirit type (whisky, brandy, rum, gin, vodka, liqueur, other)
-input-unknown-currency = “{ $code }” is not an ISO 4217 currency code
-input-unknown-field = unknown field (allowed: { $allowed })
-input-unknown-traveller = no traveller with id “{ $id }”
-input-unknown-jurisdiction = no rules pack for “{ $value }” (available: { $known })
-input-duplicate-id = the id “{ $id }” is used twice
-input-empty-list = must not be empty
-input-empty-text = must not be empty
-input-text-too-long = is { $length } characters long; the limit is { $max }
-input-too-many = has { $count } entries; the limit is { $max }
-input-hs-code = must be 2 to 10 digits
-input-missing-for-kind = required for { $kind }
-input-missing-for-allowance = required to check the { $category } allowance
-input-missing-rate = no exchange rate for { $currency }: add it to “rates” (units of { $pack } per one { $currency })
+input-syntax = некорректный JSON в строке { $line }, столбце { $column }: { $detail }
+input-too-large = размер файла превышает { $limit } байт
+input-missing = обязательное поле
+input-type = должно быть { $expected }
+input-negative = не может быть отрицательным
+input-not-positive = должно быть больше нуля
+input-not-whole = должно быть целым числом
+input-too-big = должно быть не больше { $max }
+input-not-decimal = должно быть десятичным числом
+input-too-precise = слишком много знаков после запятой для точного представления
+input-date = «{ $value }» — не дата (ГГГГ-ММ-ДД)
+input-unknown-mode = «{ $value }» — недопустимый вид транспорта (air, sea, rail, river, road, private_air, private_sea)
+input-unknown-kind = «{ $value }» — неизвестный вид товара
+input-unknown-spirit = «{ $value }» — неизвестный вид крепкого напитка (whisky, brandy, rum, gin, vodka, liqueur, other)
+input-unknown-currency = «{ $code }» — не код валюты ISO 4217
+input-unknown-field = неизвестное поле (допустимые: { $allowed })
+input-unknown-traveller = нет путешественника с id «{ $id }»
+input-unknown-jurisdiction = нет набора правил для «{ $value }» (доступны: { $known })
+input-duplicate-id = id «{ $id }» используется дважды
+input-empty-list = не может быть пустым
+input-empty-text = не может быть пустым
+input-text-too-long = длина — { $length } симв.; максимум — { $max }
+input-too-many = элементов: { $count }; максимум — { $max }
+input-hs-code = должно содержать от 2 до 10 цифр
+input-missing-for-kind = обязательно для вида товара «{ $kind }»
+input-missing-for-allowance = необходимо для проверки нормы по категории «{ $category }»
+input-missing-rate = нет курса для { $currency }: добавьте его в «rates» (количество { $pack } за 1 { $currency })
 
-## Rules pack errors
+## Ошибки в наборах правил
 
-pack-error-syntax = not valid JSON: { $detail }
+pack-error-syntax = некорректный JSON: { $detail }
 pack-error-format = { $detail }
-pack-error-too-large = the pack is larger than { $limit } bytes
-pack-error-unknown-parent = extends “{ $parent }”, which is not loaded
-pack-error-unknown-source = cites source “{ $detail }”, which is not in “sources”
-pack-error-format-version = unsupported format version (expected 1)
-pack-error-id = must be 2 or 3 upper-case letters
-pack-error-url = must be an http(s) URL
-pack-error-empty = must not be empty
-pack-error-range = is out of range
-pack-error-whole = must be a whole number
-pack-error-vat-name = must be tax-vat, tax-gst or tax-consumption
-pack-error-term = must name a catalogue message (reason-… or pack-notice-…)
-pack-error-missing = is required
-pack-error-attach = a quantity allowance attaches by excess or whole_category
-pack-error-unit = the unit does not match the kinds it counts
-pack-error-option = names an unknown member or a negative limit
-pack-error-cap = a cap needs exactly one member
-pack-error-single = a single payment replaces duty, excise and VAT: leave those out
-pack-error-no-vat = VAT is charged but the pack has no “vat”
+pack-error-too-large = размер набора правил превышает { $limit } байт
+pack-error-unknown-parent = расширяет набор «{ $parent }», который не загружен
+pack-error-unknown-source = ссылается на источник «{ $detail }», которого нет в «sources»
+pack-error-format-version = неподдерживаемая версия формата (ожидается 1)
+pack-error-id = должно состоять из 2 или 3 заглавных латинских букв
+pack-error-url = должно быть URL-адресом http(s)
+pack-error-empty = не может быть пустым
+pack-error-range = вне допустимого диапазона
+pack-error-whole = должно быть целым числом
+pack-error-vat-name = должно быть tax-vat, tax-gst или tax-consumption
+pack-error-term = должно быть id сообщения из каталога (reason-… или pack-notice-…)
+pack-error-missing = обязательное поле
+pack-error-attach = количественная норма применяется способом excess или whole_category
+pack-error-unit = единица измерения не соответствует учитываемым видам товаров
+pack-error-option = указан неизвестный элемент или отрицательный лимит
+pack-error-cap = для предела нужен ровно один элемент
+pack-error-single = единый платёж заменяет пошлину, акциз и НДС: не указывайте их
+pack-error-no-vat = НДС взимается, но в наборе нет «vat»
 
-## Command line
+## Командная строка
 
-cli-error = error
+cli-error = ошибка
 cli-error-at = { $path }: { $problem }
-cli-pack-error = rules pack { $file }, field { $field }: { $problem }
-cli-io-error = cannot read { $path }: { $detail }
-cli-header = { $jurisdiction } · arrival { $arrival } · pack valid from { $valid }
-cli-col-item = #
-cli-col-description = Item
-cli-col-status = Status
-cli-col-value = Value
-cli-col-duty = Duty
-cli-col-vat = VAT
-cli-col-excise = Excise
-cli-col-rule = Rule
-cli-totals = Totals
-cli-total-due = Total due: { $amount }
-cli-incomplete = (incomplete: some rates unknown)
-cli-channel = Channel: { $channel }
-cli-notices = Notices
-cli-explanations = How each figure was reached
-cli-source = source: { $url }
-cli-packs-header = Rules packs
+cli-pack-error = набор правил { $file }, поле { $field }: { $problem }
+cli-io-error = не удаётся прочитать { $path }: { $detail }
+cli-header = { $jurisdiction } · прибытие { $arrival } · набор правил действует с { $valid }
+cli-col-item = №
+cli-col-description = Товар
+cli-col-status = Статус
+cli-col-value = Стоимость
+cli-col-duty = Пошлина
+cli-col-vat = НДС
+cli-col-excise = Акциз
+cli-col-rule = Правило
+cli-totals = Итого
+cli-total-due = Итого к уплате: { $amount }
+cli-incomplete = (неполный расчёт: некоторые ставки неизвестны)
+cli-channel = Коридор: { $channel }
+cli-notices = Уведомления
+cli-explanations = Как получена каждая сумма
+cli-source = источник: { $url }
+cli-packs-header = Наборы правил

@@ -1,236 +1,236 @@
-## Karvon message catalogue — English (the reference locale).
-## Every id here must exist in uz.ftl and ru.ftl too (checked by a test).
+## Karvon xabarlar katalogi — oʻzbekcha (lotin yozuvi).
+## Bu yerdagi har bir id en.ftl dagi id bilan bir xil boʻlishi kerak (test tekshiradi).
 
-## Terms used inside other messages
+## Boshqa xabarlar ichida ishlatiladigan atamalar
 
-kind-goods = goods
-kind-phone = phone
-kind-spirits = spirits
-kind-wine = wine
-kind-sparkling-wine = sparkling wine
-kind-beer = beer
-kind-other-alcohol = other alcoholic drink
-kind-cigarettes = cigarettes
-kind-cigarillos = cigarillos
-kind-cigars = cigars
-kind-tobacco = tobacco
-kind-heated-tobacco = heated tobacco
-kind-perfume = perfume
-kind-medicine = medicine
-kind-food = food
-kind-plants = plants
-kind-animal-products = animal products
-kind-cash = cash
-mode-air = air
-mode-sea = sea
-mode-rail = rail
-mode-river = river
-mode-road = road
-mode-private-air = private aircraft
-mode-private-sea = private boat
-unit-litres = L
-unit-pieces = pcs
+kind-goods = tovarlar
+kind-phone = telefon
+kind-spirits = kuchli spirtli ichimliklar
+kind-wine = vino
+kind-sparkling-wine = koʻpikli vino
+kind-beer = pivo
+kind-other-alcohol = boshqa spirtli ichimlik
+kind-cigarettes = sigaretlar
+kind-cigarillos = sigarillalar
+kind-cigars = sigaralar
+kind-tobacco = tamaki
+kind-heated-tobacco = qizdiriladigan tamaki
+kind-perfume = atir
+kind-medicine = dori vositalari
+kind-food = oziq-ovqat mahsulotlari
+kind-plants = oʻsimliklar
+kind-animal-products = hayvonot mahsulotlari
+kind-cash = naqd pul
+mode-air = havo transporti
+mode-sea = dengiz transporti
+mode-rail = temir yoʻl transporti
+mode-river = daryo transporti
+mode-road = avtomobil transporti
+mode-private-air = xususiy samolyot
+mode-private-sea = xususiy kema
+unit-litres = l
+unit-pieces = dona
 unit-grams = g
 unit-ml = ml
 unit-kg = kg
-category-goods = general goods
-category-alcohol = alcohol
-category-wine = wine
-category-beer = beer
-category-tobacco = tobacco
-category-perfume = perfume
-category-phones = phones
-category-weight = weight of goods
-confidence-confirmed = confirmed
-confidence-secondary = secondary sources only
-confidence-unconfirmed = unconfirmed
-confidence-conflict = sources disagree
-tax-duty = customs duty
-tax-excise = excise
-tax-vat = VAT
-tax-gst = GST
-tax-consumption = consumption tax
-compare-at-least = at or above
-compare-more-than = above
-type-array = a list
-type-boolean = true or false
-type-number = a number
-type-object = an object
-type-string = a text
-channel-green = GREEN — nothing to declare
-channel-red = RED — declare
-status-exempt = exempt
-status-dutiable = dutiable
-status-not-allowed = not allowed
-status-declare-only = declare
-status-not-counted = not counted
-severity-must = must
-severity-info = info
+category-goods = boshqa tovarlar
+category-alcohol = spirtli ichimliklar
+category-wine = vino
+category-beer = pivo
+category-tobacco = tamaki mahsulotlari
+category-perfume = atir-upa
+category-phones = telefonlar
+category-weight = tovarlar ogʻirligi
+confidence-confirmed = tasdiqlangan
+confidence-secondary = faqat ikkilamchi manbalar
+confidence-unconfirmed = tasdiqlanmagan
+confidence-conflict = manbalar bir-biriga zid
+tax-duty = bojxona boji
+tax-excise = aksiz
+tax-vat = QQS
+tax-gst = tovarlar va xizmatlar soligʻi (GST)
+tax-consumption = isteʼmol soligʻi
+compare-at-least = kam emas
+compare-more-than = ortiq
+type-array = roʻyxat
+type-boolean = true yoki false
+type-number = son
+type-object = obyekt
+type-string = matn
+channel-green = YASHIL — deklaratsiya qilinadigan narsa yoʻq
+channel-red = QIZIL — deklaratsiya qiling
+status-exempt = bojsiz
+status-dutiable = toʻlovli
+status-not-allowed = taqiqlangan
+status-declare-only = deklaratsiya
+status-not-counted = hisoblanmaydi
+severity-must = majburiy
+severity-info = maʼlumot
 
-## Reasons named by rules packs
+## Qoidalar toʻplamlarida nomlangan sabablar
 
-reason-personal-medicine = medicines for personal use do not count
-reason-uz-phone-registration = mobile phones must be declared whatever their value (IMEI registration)
-reason-eaeu-alcohol-over-5l = more than 5 L of alcohol cannot be brought in as personal goods
+reason-personal-medicine = shaxsiy foydalanish uchun dori vositalari hisobga olinmaydi
+reason-uz-phone-registration = mobil telefonlar qiymatidan qatʼi nazar deklaratsiya qilinishi shart (IMEI roʻyxatdan oʻtkazish)
+reason-eaeu-alcohol-over-5l = 5 litrdan ortiq spirtli ichimlikni shaxsiy foydalanish uchun tovar sifatida olib kirish mumkin emas
 
-## Notices named by rules packs
+## Qoidalar toʻplamlarida nomlangan eslatmalar
 
-pack-notice-eu-flat-rate-choice = The 2.5 % flat rate applies while your dutiable goods total €700 or less; you may ask customs to apply the tariff rates instead.
-pack-notice-fi-wrong-lane = In Finland, using the green lane with goods to declare can mean the goods are seized, double tax or a customs offence.
-pack-notice-gb-online-caps = Online declaration has caps (e.g. 110 L beer, 90 L wine, 10 L spirits, 800 cigarettes, 50 other goods, £97,000 of tax); above them use the red channel.
-pack-notice-jp-officer-selects = Japanese customs selects the duty-free items in the traveller's favour; the allocation shown is the most favourable one.
-pack-notice-jp-small-kinds-free = Any kind of goods whose total overseas value is ¥10,000 or less is free and not counted.
-pack-notice-jp-under-6 = Children under 6 have allowances only for items clearly meant for the child.
-pack-notice-sg-liquor-not-from-malaysia = The liquor concession does not apply when arriving from Malaysia.
-pack-notice-sg-no-tobacco-concession = There is no duty-free concession for cigarettes or tobacco in Singapore.
-pack-notice-sg-receipt-date-place = A Customs@SG receipt is valid only on the date and at the place of arrival you declare.
-pack-notice-tr-conflict = Sources disagree on Türkiye's allowance (€430 / €150 now, €300 / €145 in older texts) and the flat rate is unconfirmed.
-pack-notice-ae-conflict = Sources disagree on the UAE cigarette allowance (200 or 400) and the cash threshold (AED 60,000 or 100,000).
-pack-notice-uz-start-date-conflict = Sources disagree on when Uzbekistan's minimum-stay rule started (1 May or 20 July 2025).
-pack-notice-us-flat-rate-30-days = The 3 % flat rate and the $800 exemption can be used once every 30 days.
+pack-notice-eu-flat-rate-choice = Bojga tortiladigan tovarlaringiz jami €700 yoki undan kam boʻlsa, 2,5 % qatʼiy stavka qoʻllaniladi; bojxonadan uning oʻrniga tarif stavkalarini qoʻllashni soʻrashingiz mumkin.
+pack-notice-fi-wrong-lane = Finlyandiyada deklaratsiya qilinishi kerak boʻlgan tovarlar bilan yashil yoʻlakdan oʻtish tovarlarning olib qoʻyilishiga, ikki baravar soliqqa yoki bojxona huquqbuzarligi uchun javobgarlikka olib kelishi mumkin.
+pack-notice-gb-online-caps = Onlayn deklaratsiyada cheklovlar bor (masalan, 110 l pivo, 90 l vino, 10 l kuchli spirtli ichimlik, 800 dona sigaret, 50 ta boshqa tovar, £97 000 soliq); ulardan oshsa, qizil yoʻlakdan foydalaning.
+pack-notice-jp-officer-selects = Yaponiya bojxonasi bojsiz buyumlarni yoʻlovchi foydasiga tanlaydi; koʻrsatilgan taqsimot eng foydali variantdir.
+pack-notice-jp-small-kinds-free = Xorijdagi umumiy qiymati ¥10 000 yoki undan kam boʻlgan har qanday turdagi tovarlar bojsiz va hisobga olinmaydi.
+pack-notice-jp-under-6 = 6 yoshga toʻlmagan bolalar uchun normalar faqat aniq bolaga moʻljallangan buyumlarga nisbatan qoʻllaniladi.
+pack-notice-sg-liquor-not-from-malaysia = Malayziyadan kelganda spirtli ichimliklar boʻyicha imtiyoz qoʻllanilmaydi.
+pack-notice-sg-no-tobacco-concession = Singapurda sigaret va tamaki uchun bojsiz imtiyoz yoʻq.
+pack-notice-sg-receipt-date-place = Customs@SG kvitansiyasi faqat siz deklaratsiyada koʻrsatgan kelish sanasi va joyida amal qiladi.
+pack-notice-tr-conflict = Turkiya normasi boʻyicha manbalar bir-biriga zid (hozir €430 / €150, eskiroq matnlarda €300 / €145), qatʼiy stavka esa tasdiqlanmagan.
+pack-notice-ae-conflict = BAA boʻyicha sigaret normasi (200 yoki 400) va naqd pul chegarasi (AED 60 000 yoki 100 000) haqida manbalar bir-biriga zid.
+pack-notice-uz-start-date-conflict = Oʻzbekistonda xorijda boʻlishning eng kam muddati qoidasi qachondan kuchga kirgani haqida manbalar bir-biriga zid (2025-yil 1-may yoki 20-iyul).
+pack-notice-us-flat-rate-30-days = 3 % qatʼiy stavka va $800 imtiyozidan 30 kunda bir marta foydalanish mumkin.
 
-## Explanation steps
+## Hisob-kitob bosqichlari
 
-step-converted = Converted { $amount } at { $rate } = { $result }.
-step-used = Personal belongings taken out and brought back do not count.
-step-exempt = Within the allowance.
-step-prohibited = Not allowed: { $reason }.
-step-not-counted = Not counted: { $reason }.
-step-must-declare = Must be declared: { $reason }.
-step-under-age = Traveller aged { $age } is under { $min } for { $category }.
-step-allowances-removed = No allowance: the stay abroad is too short.
-step-allowance-not-applicable = The { $category } allowance does not apply:
-step-cond-mode = not for travel by { $mode }
-step-cond-min-age = age { $age } is under { $min }
-step-cond-max-age = age { $age } is over { $max }
-step-cond-min-days = { $days } days abroad is under { $min }
-step-cond-max-days = { $days } days abroad is over { $max }
-step-cond-residents-only = for residents only
-step-cond-non-residents-only = for non-residents only
-step-cond-status = not for travellers with status “{ $status }”
-step-over-cap = { $total } { $unit } is over the cap of { $cap } { $unit }.
-step-within-quantity = Within the { $category } allowance ({ $used } of { $limit }).
-step-over-quantity-all = Over the { $category } allowance ({ $used } of { $limit }): all of it is dutiable.
-step-over-quantity-part = { $covered } of { $quantity } covered by the { $category } allowance; the rest is dutiable.
-step-option-chosen = Option { $option } of the { $category } concession applied (the cheapest for you).
-step-no-allowance-for-kind = No allowance covers { $kind }: dutiable in full.
-step-in-value-allowance = Within the value allowance ({ $used } of { $limit }).
-step-whole-category-exceeded = Goods total { $used }, over the { $limit } allowance: all goods are taxed.
-step-excess-part = { $exempt } under the { $limit } allowance; { $dutiable } above it is dutiable.
-step-indivisible-exempt = Placed under the { $limit } allowance (whole items only).
-step-indivisible-taxed = Taxed: whole items only fit under the { $limit } allowance, and the others save you more.
-step-indivisible-too-large = Worth { $value }, more than the { $limit } allowance: taxed in full.
-step-single-payment = Single payment in place of duty, VAT and excise: { $result }.
+step-converted = Konvertatsiya: { $amount }, kurs { $rate } = { $result }.
+step-used = Olib chiqilgan va qaytib olib kirilgan shaxsiy buyumlar hisobga olinmaydi.
+step-exempt = Bojsiz norma doirasida.
+step-prohibited = Ruxsat etilmaydi: { $reason }.
+step-not-counted = Hisobga olinmaydi: { $reason }.
+step-must-declare = Deklaratsiya qilinishi shart: { $reason }.
+step-under-age = Yoʻlovchining yoshi { $age }, { $category } uchun eng kam yosh — { $min }.
+step-allowances-removed = Bojsiz norma qoʻllanilmaydi: xorijda boʻlish muddati juda qisqa.
+step-allowance-not-applicable = Bojsiz norma qoʻllanilmaydi ({ $category }):
+step-cond-mode = { $mode } orqali safar uchun emas
+step-cond-min-age = yoshi { $age }, eng kam yosh — { $min }
+step-cond-max-age = yoshi { $age }, eng katta yosh — { $max }
+step-cond-min-days = xorijda { $days } kun boʻlingan, eng kam muddat — { $min } kun
+step-cond-max-days = xorijda { $days } kun boʻlingan, eng koʻp muddat — { $max } kun
+step-cond-residents-only = faqat rezidentlar uchun
+step-cond-non-residents-only = faqat norezidentlar uchun
+step-cond-status = “{ $status }” maqomidagi yoʻlovchilar uchun emas
+step-over-cap = { $total } { $unit } belgilangan chegaradan ({ $cap } { $unit }) ortiq.
+step-within-quantity = Bojsiz norma doirasida — { $category } (foydalanildi: { $used }, norma: { $limit }).
+step-over-quantity-all = Bojsiz normadan oshib ketilgan — { $category } (foydalanildi: { $used }, norma: { $limit }): hammasi toʻlovga tortiladi.
+step-over-quantity-part = Jami { $quantity }, shundan { $covered } — { $category } boʻyicha bojsiz norma doirasida; qolgani toʻlovga tortiladi.
+step-option-chosen = Imtiyoz ({ $category }): { $option }-variant qoʻllanildi (siz uchun eng arzoni).
+step-no-allowance-for-kind = Bojsiz norma { $kind } uchun nazarda tutilmagan: toʻliq toʻlovga tortiladi.
+step-in-value-allowance = Qiymat boʻyicha bojsiz norma doirasida (foydalanildi: { $used }, norma: { $limit }).
+step-whole-category-exceeded = Tovarlar jami { $used }, bu { $limit } normasidan ortiq: barcha tovarlar toʻlovga tortiladi.
+step-excess-part = { $exempt } — { $limit } normasi doirasida; undan ortiq { $dutiable } toʻlovga tortiladi.
+step-indivisible-exempt = { $limit } normasiga kiritildi (faqat butun buyumlar).
+step-indivisible-taxed = Toʻlovga tortiladi: { $limit } normasiga faqat butun buyumlar kiradi, boshqa buyumlarni kiritish esa siz uchun foydaliroq.
+step-indivisible-too-large = Qiymati { $value }, bu { $limit } normasidan ortiq: toʻliq toʻlovga tortiladi.
+step-single-payment = Boj, QQS va aksiz oʻrniga yagona bojxona toʻlovi: { $result }.
 step-percent = { $base } × { $rate } = { $result }.
 step-per-unit = { $quantity } { $unit } × { $rate } = { $result }.
-step-max = The higher amount applies: { $result }.
-step-flat-rate = Flat rate: { $base } × { $rate } = { $result } (dutiable goods up to { $ceiling }).
-step-flat-exceeded = Dutiable goods exceed { $ceiling }: tariff rates apply instead of the flat rate.
-step-band = Flat band: { $base } × { $rate } = { $result } (band of { $width }).
-step-tariff-own = Tariff duty: { $base } × { $rate } = { $result }.
-step-tariff-estimated = Tariff duty estimated: { $base } × { $rate } = { $result }.
+step-max = Kattaroq summa qoʻllaniladi: { $result }.
+step-flat-rate = Qatʼiy stavka: { $base } × { $rate } = { $result } (toʻlovga tortiladigan tovarlar uchun chegara — { $ceiling }).
+step-flat-exceeded = Toʻlovga tortiladigan tovarlar qiymati { $ceiling } chegarasidan ortiq: qatʼiy stavka oʻrniga tarif stavkalari qoʻllaniladi.
+step-band = Qatʼiy stavkali oraliq: { $base } × { $rate } = { $result } (oraliq kengligi — { $width }).
+step-tariff-own = Tarif boʻyicha boj: { $base } × { $rate } = { $result }.
+step-tariff-estimated = Tarif boʻyicha boj (taxminiy): { $base } × { $rate } = { $result }.
 step-vat = { $tax }: { $base } × { $rate } = { $result }.
-step-rate-unknown = The { $tax } rate is not in the rules pack: not computed.
-step-value-missing = No value given: { $tax } not computed.
-step-quantity-missing = No quantity in { $unit } given: that part is not computed.
-step-no-charge-rule = The rules pack has no rate for this item: not computed.
-step-cash-declare = Cash total { $total } is { $compare } { $threshold }: declare it.
-step-cash-below = Cash total { $total } is below the { $threshold } threshold.
-step-cash-no-rule = The rules pack has no cash threshold.
+step-rate-unknown = Qoidalar toʻplamida { $tax } stavkasi yoʻq: hisoblanmadi.
+step-value-missing = Qiymat koʻrsatilmagan: { $tax } hisoblanmadi.
+step-quantity-missing = Miqdor ({ $unit }) koʻrsatilmagan: bu qism hisoblanmadi.
+step-no-charge-rule = Qoidalar toʻplamida bu tovar uchun stavka yoʻq: hisoblanmadi.
+step-cash-declare = Naqd pul jami { $total } — { $threshold } chegarasidan { $compare }: uni deklaratsiya qiling.
+step-cash-below = Naqd pul jami { $total } — { $threshold } chegarasidan kam.
+step-cash-no-rule = Qoidalar toʻplamida naqd pul uchun chegara belgilanmagan.
 
-## Notices
+## Eslatmalar
 
-notice-cash = Declare your cash: { $total } is { $compare } the { $threshold } threshold.
-notice-must-declare = Item { $item } ({ $description }) must be declared: { $reason }.
-notice-not-allowed-for-age = Item { $item } ({ $description }) is not allowed at age { $age } (minimum { $min }).
-notice-prohibited = Item { $item } is not allowed: { $reason }.
-notice-over-cap = { $total } { $unit } of { $category } is over the { $cap } { $unit } a traveller may bring: not allowed.
-notice-allowance-exceeded = { $traveller }: the { $category } allowance is exceeded.
-notice-value-exceeded = { $travellers }: goods worth { $used } exceed the { $limit } allowance.
-notice-weight-exceeded = Goods weigh { $weight } kg, over the { $limit } kg allowance.
-notice-officer-decides = Your items do not all fit under the { $limit } allowance: the allocation shown costs you least, but the customs officer decides.
-notice-min-stay = No allowance: { $days } days abroad is under the { $min } days required when arriving by { $mode }; everything is charged.
-notice-no-allowance = { $traveller } has no value allowance here.
-notice-pooling-refused = Allowances cannot be pooled here: each traveller has their own.
-notice-pooling-applied = Allowances are pooled for your household on a joint declaration.
-notice-amount-incomplete = Some rates are not in the rules pack: the real amount due is higher than shown.
-notice-rate-estimated = Item { $item }: tariff duty estimated at { $rate }; the real rate depends on its HS code.
-notice-quantity-missing = Item { $item }: a quantity needed for a minimum charge is missing; the charge may be higher.
-notice-rule-unconfirmed = A figure used ({ $figure }) is { $confidence }: { $url }
+notice-cash = Naqd pulingizni deklaratsiya qiling: jami { $total } — { $threshold } chegarasidan { $compare }.
+notice-must-declare = { $item }-tovar ({ $description }) deklaratsiya qilinishi shart: { $reason }.
+notice-not-allowed-for-age = { $item }-tovar ({ $description }) ruxsat etilmaydi: yoʻlovchining yoshi { $age }, eng kam yosh — { $min }.
+notice-prohibited = { $item }-tovar ruxsat etilmaydi: { $reason }.
+notice-over-cap = Bir yoʻlovchi olib kirishi mumkin boʻlgan chegara — { $cap } { $unit }, sizda esa { $total } { $unit } ({ $category }): ruxsat etilmaydi.
+notice-allowance-exceeded = { $traveller }: { $category } boʻyicha bojsiz normadan oshib ketilgan.
+notice-value-exceeded = { $travellers }: tovarlar qiymati { $used }, bu { $limit } normasidan ortiq.
+notice-weight-exceeded = Tovarlar ogʻirligi { $weight } kg, bu { $limit } kg normasidan ortiq.
+notice-officer-decides = Barcha buyumlaringiz { $limit } normasiga sigʻmaydi: koʻrsatilgan taqsimot siz uchun eng arzon, ammo yakuniy qarorni bojxona xodimi qabul qiladi.
+notice-min-stay = Bojsiz norma qoʻllanilmaydi: siz xorijda { $days } kun boʻlgansiz, { $mode } orqali kelganda esa kamida { $min } kun talab etiladi; barcha tovarlar toʻlovga tortiladi.
+notice-no-allowance = { $traveller } uchun bu yerda qiymat boʻyicha bojsiz norma yoʻq.
+notice-pooling-refused = Bu yerda normalarni birlashtirib boʻlmaydi: har bir yoʻlovchining oʻz normasi bor.
+notice-pooling-applied = Umumiy deklaratsiya boʻyicha oilangiz aʼzolarining normalari birlashtirildi.
+notice-amount-incomplete = Baʼzi stavkalar qoidalar toʻplamida yoʻq: haqiqiy toʻlanadigan summa koʻrsatilganidan koʻproq.
+notice-rate-estimated = { $item }-tovar: tarif boʻyicha boj { $rate } stavkada taxminan hisoblandi; haqiqiy stavka tovarning TIF TN (HS) kodiga bogʻliq.
+notice-quantity-missing = { $item }-tovar: eng kam toʻlovni hisoblash uchun zarur miqdor koʻrsatilmagan; toʻlov koʻproq boʻlishi mumkin.
+notice-rule-unconfirmed = Foydalanilgan koʻrsatkich ({ $figure }) holati: { $confidence }. Manba: { $url }
 
-## Bad input
+## Notoʻgʻri kiritilgan maʼlumotlar
 
-input-syntax = not valid JSON at line { $line }, column { $column }: { $detail }
-input-too-large = the file is larger than { $limit } bytes
-input-missing = required
-input-type = must be { $expected }
-input-negative = must not be negative
-input-not-positive = must be greater than zero
-input-not-whole = must be a whole number
-input-too-big = must be at most { $max }
-input-not-decimal = must be a decimal number
-input-too-precise = has more decimal places than can be represented exactly
-input-date = “{ $value }” is not a date (YYYY-MM-DD)
-input-unknown-mode = “{ $value }” is not a travel mode (air, sea, rail, river, road, private_air, private_sea)
-input-unknown-kind = “{ $value }” is not an item kind
-input-unknown-spirit = “{ $value }” is not a spirit type (whisky, brandy, rum, gin, vodka, liqueur, other)
-input-unknown-currency = “{ $code }” is not an ISO 4217 currency code
-input-unknown-field = unknown field (allowed: { $allowed })
-input-unknown-traveller = no traveller with id “{ $id }”
-input-unknown-jurisdiction = no rules pack for “{ $value }” (available: { $known })
-input-duplicate-id = the id “{ $id }” is used twice
-input-empty-list = must not be empty
-input-empty-text = must not be empty
-input-text-too-long = is { $length } characters long; the limit is { $max }
-input-too-many = has { $count } entries; the limit is { $max }
-input-hs-code = must be 2 to 10 digits
-input-missing-for-kind = required for { $kind }
-input-missing-for-allowance = required to check the { $category } allowance
-input-missing-rate = no exchange rate for { $currency }: add it to “rates” (units of { $pack } per one { $currency })
+input-syntax = yaroqsiz JSON ({ $line }-qator, { $column }-ustun): { $detail }
+input-too-large = fayl hajmi { $limit } baytdan katta
+input-missing = majburiy maydon
+input-type = { $expected } boʻlishi kerak
+input-negative = manfiy boʻlishi mumkin emas
+input-not-positive = noldan katta boʻlishi kerak
+input-not-whole = butun son boʻlishi kerak
+input-too-big = koʻpi bilan { $max } boʻlishi kerak
+input-not-decimal = oʻnli son boʻlishi kerak
+input-too-precise = kasr qismidagi raqamlar aniq ifodalab boʻlmaydigan darajada koʻp
+input-date = “{ $value }” sana emas (YYYY-MM-DD)
+input-unknown-mode = “{ $value }” transport turi emas (air, sea, rail, river, road, private_air, private_sea)
+input-unknown-kind = “{ $value }” tovar turi emas
+input-unknown-spirit = “{ $value }” kuchli spirtli ichimlik turi emas (whisky, brandy, rum, gin, vodka, liqueur, other)
+input-unknown-currency = “{ $code }” ISO 4217 valyuta kodi emas
+input-unknown-field = nomaʼlum maydon (ruxsat etilganlar: { $allowed })
+input-unknown-traveller = id “{ $id }” boʻlgan yoʻlovchi yoʻq
+input-unknown-jurisdiction = “{ $value }” uchun qoidalar toʻplami yoʻq (mavjudlari: { $known })
+input-duplicate-id = id “{ $id }” ikki marta ishlatilgan
+input-empty-list = boʻsh boʻlishi mumkin emas
+input-empty-text = boʻsh boʻlishi mumkin emas
+input-text-too-long = uzunligi { $length } belgi; chegara — { $max }
+input-too-many = { $count } ta element bor; chegara — { $max }
+input-hs-code = 2 tadan 10 tagacha raqamdan iborat boʻlishi kerak
+input-missing-for-kind = { $kind } uchun majburiy
+input-missing-for-allowance = { $category } boʻyicha bojsiz normani tekshirish uchun zarur
+input-missing-rate = { $currency } uchun valyuta kursi yoʻq: uni “rates” boʻlimiga qoʻshing (1 { $currency } uchun { $pack } miqdori)
 
-## Rules pack errors
+## Qoidalar toʻplamidagi xatolar
 
-pack-error-syntax = not valid JSON: { $detail }
+pack-error-syntax = yaroqsiz JSON: { $detail }
 pack-error-format = { $detail }
-pack-error-too-large = the pack is larger than { $limit } bytes
-pack-error-unknown-parent = extends “{ $parent }”, which is not loaded
-pack-error-unknown-source = cites source “{ $detail }”, which is not in “sources”
-pack-error-format-version = unsupported format version (expected 1)
-pack-error-id = must be 2 or 3 upper-case letters
-pack-error-url = must be an http(s) URL
-pack-error-empty = must not be empty
-pack-error-range = is out of range
-pack-error-whole = must be a whole number
-pack-error-vat-name = must be tax-vat, tax-gst or tax-consumption
-pack-error-term = must name a catalogue message (reason-… or pack-notice-…)
-pack-error-missing = is required
-pack-error-attach = a quantity allowance attaches by excess or whole_category
-pack-error-unit = the unit does not match the kinds it counts
-pack-error-option = names an unknown member or a negative limit
-pack-error-cap = a cap needs exactly one member
-pack-error-single = a single payment replaces duty, excise and VAT: leave those out
-pack-error-no-vat = VAT is charged but the pack has no “vat”
+pack-error-too-large = toʻplam hajmi { $limit } baytdan katta
+pack-error-unknown-parent = “{ $parent }” toʻplamini kengaytiradi, lekin u yuklanmagan
+pack-error-unknown-source = “{ $detail }” manbasiga havola qiladi, lekin u “sources” roʻyxatida yoʻq
+pack-error-format-version = format versiyasi qoʻllab-quvvatlanmaydi (1 kutilgan)
+pack-error-id = 2 yoki 3 ta lotin bosh harfidan iborat boʻlishi kerak
+pack-error-url = http(s) URL boʻlishi kerak
+pack-error-empty = boʻsh boʻlishi mumkin emas
+pack-error-range = ruxsat etilgan oraliqdan tashqarida
+pack-error-whole = butun son boʻlishi kerak
+pack-error-vat-name = tax-vat, tax-gst yoki tax-consumption boʻlishi kerak
+pack-error-term = katalogdagi xabar nomi boʻlishi kerak (reason-… yoki pack-notice-…)
+pack-error-missing = majburiy maydon
+pack-error-attach = miqdoriy norma excess yoki whole_category usulida qoʻllaniladi
+pack-error-unit = oʻlchov birligi hisoblanadigan tovar turlariga mos emas
+pack-error-option = nomaʼlum element yoki manfiy limit koʻrsatilgan
+pack-error-cap = chegara uchun aynan bitta element kerak
+pack-error-single = yagona toʻlov boj, aksiz va QQS oʻrnini bosadi: ularni koʻrsatmang
+pack-error-no-vat = QQS undiriladi, lekin toʻplamda “vat” yoʻq
 
-## Command line
+## Buyruq satri
 
-cli-error = error
+cli-error = xato
 cli-error-at = { $path }: { $problem }
-cli-pack-error = rules pack { $file }, field { $field }: { $problem }
-cli-io-error = cannot read { $path }: { $detail }
-cli-header = { $jurisdiction } · arrival { $arrival } · pack valid from { $valid }
-cli-col-item = #
-cli-col-description = Item
-cli-col-status = Status
-cli-col-value = Value
-cli-col-duty = Duty
-cli-col-vat = VAT
-cli-col-excise = Excise
-cli-col-rule = Rule
-cli-totals = Totals
-cli-total-due = Total due: { $amount }
-cli-incomplete = (incomplete: some rates unknown)
-cli-channel = Channel: { $channel }
-cli-notices = Notices
-cli-explanations = How each figure was reached
-cli-source = source: { $url }
-cli-packs-header = Rules packs
+cli-pack-error = qoidalar toʻplami { $file }, maydon { $field }: { $problem }
+cli-io-error = { $path } faylini oʻqib boʻlmadi: { $detail }
+cli-header = { $jurisdiction } · kelish sanasi { $arrival } · toʻplam kuchga kirgan sana: { $valid }
+cli-col-item = №
+cli-col-description = Tovar
+cli-col-status = Holat
+cli-col-value = Qiymat
+cli-col-duty = Boj
+cli-col-vat = QQS
+cli-col-excise = Aksiz
+cli-col-rule = Qoida
+cli-totals = Jami
+cli-total-due = Jami toʻlanadigan summa: { $amount }
+cli-incomplete = (toʻliq emas: baʼzi stavkalar nomaʼlum)
+cli-channel = Yoʻlak: { $channel }
+cli-notices = Eslatmalar
+cli-explanations = Har bir summa qanday hisoblangan
+cli-source = manba: { $url }
+cli-packs-header = Qoidalar toʻplamlari

@@ -362,7 +362,9 @@ fn duty(
                 );
             }
             let rest = v - in_band;
-            if rest > Decimal::ZERO {
+            // A value rebuilt from a dutiable fraction can exceed the band by a residue of the
+            // division (e.g. 1,000.0000...01): below half a minor unit it is not a real excess.
+            if !rest.round_dp(cur.minor_units()).is_zero() {
                 let beyond = tariff(
                     ctx,
                     portion,

@@ -204,6 +204,10 @@ pub(crate) fn apply(
 }
 
 /// Tax per unit of value of each counted line if wholly dutiable (for ordering the exemption).
+///
+/// A marginal band charges the same rate whichever items fill it, so what exempting an item
+/// saves is its rate beyond the band (its own tariff rate, or the estimate): lines are ranked as
+/// if the band were full (US: the highest-duty items go under the exemption).
 fn rate_per_value(
     ctx: &mut Ctx<'_>,
     lines: &[Line<'_>],
@@ -221,7 +225,10 @@ fn rate_per_value(
                 line,
                 f: Decimal::ONE,
             },
-            DutyCtx::STANDALONE,
+            DutyCtx {
+                flat_applies: true,
+                in_band: Some(Decimal::ZERO),
+            },
             false,
         )?;
         out.push(if values[k].is_zero() {
@@ -293,12 +300,16 @@ pub(crate) fn pool_charges(
             band_room = Some(w * Decimal::from(pool_size.max(1) as u64));
         }
     }
+    // A line's rate beyond the band is its own rate, else the band rate it would be estimated at.
+    let beyond = |p: &Part| {
+        let own = lines[p.li].item.duty_rate;
+        match p.rule.map(|r| &pack.charges[r].duty) {
+            Some(Duty::Band { rate, .. }) => own.unwrap_or(rate.value),
+            _ => own.unwrap_or_default(),
+        }
+    };
     let mut order: Vec<usize> = (0..parts.len()).collect();
-    order.sort_by(|&a, &b| {
-        let ra = lines[parts[a].li].item.duty_rate.unwrap_or_default();
-        let rb = lines[parts[b].li].item.duty_rate.unwrap_or_default();
-        rb.cmp(&ra).then(a.cmp(&b))
-    });
+    order.sort_by(|&a, &b| beyond(&parts[b]).cmp(&beyond(&parts[a])).then(a.cmp(&b)));
     let mut total = Decimal::ZERO;
     for k in order {
         let p = &parts[k];
