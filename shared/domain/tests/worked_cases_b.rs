@@ -176,6 +176,75 @@ fn kz_weight_norm_of_25_kg_charges_the_per_kg_floor() {
 }
 
 #[test]
+fn kz_weight_norm_excess_is_the_kilograms_over_25() {
+    // Watch €100 (50,000.00 KZT, 1 kg) + tiles €50 (25,000.00 KZT, 29 kg), by road.
+    // Value 75,000 ≤ 250,000; weight 30 kg > 25 kg: 5 kg are over the norm, and €4/kg on them is
+    // at least €20 = 10,000.00 KZT whichever goods they are. The cheapest 5 kg are tiles
+    // (a kilogram of tiles costs max(30 % × 862.07, 2,000) = 2,000; of the watch 15,000):
+    // tiles 5/29 dutiable = 25,000 × 5/29 = 4,310.34 KZT; max(30 % × 4,310.34 = 1,293.10,
+    // 2,000 × 5 = 10,000) = 10,000.00. The watch and 24 kg of tiles stay within the 25 kg.
+    let a = run(r#"{
+        "jurisdiction": "KZ", "arrival": "2026-05-01", "mode": "road", "days_abroad": 5,
+        "travellers": [{"id": "a", "age": 30}],
+        "items": [
+            {"description": "watch", "kind": "goods", "value": "100", "currency": "EUR", "weight_kg": "1"},
+            {"description": "tiles", "kind": "goods", "value": "50", "currency": "EUR", "weight_kg": "29"}
+        ],
+        "rates": {"EUR": "500", "USD": "450"}
+    }"#);
+    totals(&a, "10000.00", "0.00", "0.00", "10000.00");
+    assert_eq!(item(&a, "watch").status, ItemStatus::Exempt);
+    let tiles = item(&a, "tiles");
+    assert_eq!(tiles.status, ItemStatus::Dutiable);
+    assert_eq!(tiles.dutiable_value.to_string(), "4310.34");
+    assert!(a.complete);
+    assert_eq!(a.channel, Channel::Red);
+}
+
+#[test]
+fn kz_both_norms_exceeded_the_larger_charge_is_due() {
+    // When both the value and the weight norm are exceeded, the charge is computed on each excess
+    // and the larger is due (the engine's max(value excess, weight excess)).
+    //
+    // Laptop €600 (300,000.00 KZT, 1 kg) + tiles €50 (25,000.00, 29 kg), by road.
+    // Value: 325,000 − 250,000 = 75,000 over, cheapest on the laptop: 30 % = 22,500.00.
+    // Weight: 30 − 25 = 5 kg over, cheapest in tiles: max(30 % × 4,310.34, 2,000 × 5) = 10,000.00.
+    // Due: 22,500.00.
+    let value = run(r#"{
+        "jurisdiction": "KZ", "arrival": "2026-05-01", "mode": "road", "days_abroad": 5,
+        "travellers": [{"id": "a", "age": 30}],
+        "items": [
+            {"description": "laptop", "kind": "goods", "value": "600", "currency": "EUR", "weight_kg": "1"},
+            {"description": "tiles", "kind": "goods", "value": "50", "currency": "EUR", "weight_kg": "29"}
+        ],
+        "rates": {"EUR": "500", "USD": "450"}
+    }"#);
+    totals(&value, "22500.00", "0.00", "0.00", "22500.00");
+    assert_eq!(
+        item(&value, "laptop").dutiable_value.to_string(),
+        "75000.00"
+    );
+    assert_eq!(item(&value, "tiles").status, ItemStatus::Exempt);
+
+    // Laptop €510 (255,000.00, 1 kg) + tiles €10 (5,000.00, 39 kg), by road.
+    // Value: 260,000 − 250,000 = 10,000 over, on the laptop: 30 % = 3,000.00.
+    // Weight: 40 − 25 = 15 kg over, in tiles: 5,000 × 15/39 = 1,923.08;
+    // max(30 % × 1,923.08 = 576.92, 2,000 × 15 = 30,000) = 30,000.00. Due: 30,000.00.
+    let weight = run(r#"{
+        "jurisdiction": "KZ", "arrival": "2026-05-01", "mode": "road", "days_abroad": 5,
+        "travellers": [{"id": "a", "age": 30}],
+        "items": [
+            {"description": "laptop", "kind": "goods", "value": "510", "currency": "EUR", "weight_kg": "1"},
+            {"description": "tiles", "kind": "goods", "value": "10", "currency": "EUR", "weight_kg": "39"}
+        ],
+        "rates": {"EUR": "500", "USD": "450"}
+    }"#);
+    totals(&weight, "30000.00", "0.00", "0.00", "30000.00");
+    assert_eq!(item(&weight, "tiles").dutiable_value.to_string(), "1923.08");
+    assert_eq!(item(&weight, "laptop").status, ItemStatus::Exempt);
+}
+
+#[test]
 fn kz_goods_without_weight_cannot_check_the_per_kg_floor() {
     // €600 by road: 30 % of the 50,000.00 KZT excess = 15,000.00 is known, but the €4/kg floor
     // needs a weight: the amount is a lower bound (complete = false).

@@ -100,22 +100,50 @@ pub(crate) fn apply(
                 }
             }
             Attach::Excess => {
-                let dutiable = (total - pool.limit).max(weight_excess).max(Decimal::ZERO);
-                let mut room = total - dutiable;
-                // The exemption goes to the items that would cost most per unit of value.
-                let mut idx: Vec<usize> = (0..counting.len()).collect();
+                // The value norm: the exemption goes to the items that would cost most per unit
+                // of value.
                 let rates = rate_per_value(ctx, lines, &counting, &values)?;
-                idx.sort_by(|&a, &b| rates[b].cmp(&rates[a]).then(a.cmp(&b)));
-                for k in idx {
-                    let li = counting[k];
+                let mut exempts = fill(&values, &rates, total.min(pool.limit));
+                if let (Some(wl), true) = (pool.weight_limit, weight_excess > Decimal::ZERO) {
+                    // The weight norm: the kilograms over it are dutiable, at least the per-kg
+                    // rate on each; the exemption goes to the items that cost most per kilogram.
+                    // When both norms are exceeded, the larger charge is due.
+                    let mut kgs = Vec::with_capacity(counting.len());
+                    let mut per_kg = Vec::with_capacity(counting.len());
+                    for (k, &li) in counting.iter().enumerate() {
+                        let kg = lines[li].item.weight_kg.unwrap_or_default()
+                            * (Decimal::ONE - lines[li].q_frac);
+                        let cost = rates[k] * lines[li].cv.unwrap_or_default();
+                        per_kg.push(if kg.is_zero() { cost } else { cost / kg });
+                        kgs.push(kg);
+                    }
+                    let by_weight: Vec<Decimal> = fill(&kgs, &per_kg, wl)
+                        .into_iter()
+                        .enumerate()
+                        .map(|(k, e)| {
+                            if kgs[k].is_zero() {
+                                values[k]
+                            } else {
+                                values[k] * e / kgs[k]
+                            }
+                        })
+                        .collect();
+                    let mut cost = [Decimal::ZERO; 2];
+                    for (c, ex) in cost.iter_mut().zip([&exempts, &by_weight]) {
+                        for (k, &li) in counting.iter().enumerate() {
+                            lines[li].v_frac = excess_fraction(values[k], ex[k]);
+                        }
+                        *c =
+                            pool_charges(ctx, lines, &members, pool.travellers.len(), false)?.total;
+                    }
+                    if cost[1] > cost[0] {
+                        exempts = by_weight;
+                    }
+                }
+                for (k, &li) in counting.iter().enumerate() {
                     let v = values[k];
-                    let exempt = v.min(room).max(Decimal::ZERO);
-                    room -= exempt;
-                    lines[li].v_frac = if v.is_zero() {
-                        Decimal::ZERO
-                    } else {
-                        (v - exempt) / v
-                    };
+                    let exempt = exempts[k];
+                    lines[li].v_frac = excess_fraction(v, exempt);
                     let msg = if exempt == v {
                         Message::new("step-in-value-allowance")
                             .money("used", total, cur)
@@ -139,6 +167,14 @@ pub(crate) fn apply(
                             .collect(),
                     );
                 } else {
+                    let below_flat = tariff_only_below(
+                        ctx,
+                        lines,
+                        &members,
+                        &counting,
+                        &values,
+                        pool.travellers.len(),
+                    )?;
                     for flat in [true, false] {
                         let dctx = DutyCtx {
                             flat_applies: flat,
@@ -154,21 +190,30 @@ pub(crate) fn apply(
                             };
                             savings.push(charges::charge(ctx, rule, full, dctx, false)?.total());
                         }
-                        let pick = best_subset(&values, &savings, pool.limit);
-                        if !candidates.contains(&pick) {
-                            candidates.push(pick);
+                        let mut caps = vec![pool.limit];
+                        // At tariff rates, also the best pick that keeps the flat rate off.
+                        if let (false, Some(b)) = (flat, below_flat) {
+                            caps.push(pool.limit.min(b));
+                        }
+                        for cap in caps {
+                            let pick = best_subset(&values, &savings, cap);
+                            if !candidates.contains(&pick) {
+                                candidates.push(pick);
+                            }
                         }
                     }
                 }
-                // Evaluate each candidate in full; keep the cheapest (first on ties).
-                let mut best: Option<(Decimal, Vec<bool>)> = None;
+                // Evaluate each candidate in full; keep the cheapest (first on ties). An amount
+                // with an unknown rate is only a lower bound: a complete one is preferred to it.
+                let mut best: Option<((bool, Decimal), Vec<bool>)> = None;
                 for cand in candidates {
                     for (k, &li) in counting.iter().enumerate() {
                         lines[li].v_frac = if cand[k] { Decimal::ZERO } else { Decimal::ONE };
                     }
                     let cost = pool_charges(ctx, lines, &members, pool.travellers.len(), false)?;
-                    if best.as_ref().is_none_or(|(c, _)| cost < *c) {
-                        best = Some((cost, cand));
+                    let key = (!cost.complete, cost.total);
+                    if best.as_ref().is_none_or(|(c, _)| key < *c) {
+                        best = Some((key, cand));
                     }
                 }
                 if let Some((_, cand)) = best {
@@ -201,6 +246,69 @@ pub(crate) fn apply(
     }
     pool_charges(ctx, lines, &members, pool.travellers.len(), true)?;
     Ok(())
+}
+
+/// The flat rate (EU 2.5 % up to €700) applies while the flat-rated dutiable total is at most its
+/// ceiling, that is while the value exempted from the counted lines reaches `total − ceiling`.
+/// Exempting less puts every line at tariff rates, which can cost less (low tariff rates), so the
+/// cheapest allocation may be one that keeps the flat rate off. Returns the largest exempt value
+/// that keeps it off, when the flat rate can be lost and every counted line is flat-rated.
+fn tariff_only_below(
+    ctx: &mut Ctx<'_>,
+    lines: &mut [Line<'_>],
+    members: &[usize],
+    counting: &[usize],
+    values: &[Decimal],
+    pool_size: usize,
+) -> Result<Option<Decimal>, InputError> {
+    for &li in counting {
+        if !matches!(
+            charges::rule_for(ctx, &lines[li])?,
+            Some((_, r)) if matches!(r.duty, Duty::Flat { .. })
+        ) {
+            return Ok(None);
+        }
+        lines[li].v_frac = Decimal::ONE;
+    }
+    let all = pool_charges(ctx, lines, members, pool_size, false)?;
+    let Some(ceiling) = all.flat_ceiling else {
+        return Ok(None);
+    };
+    if all.flat_total <= ceiling {
+        return Ok(None);
+    }
+    // Exempt values are sums of `values`: the next one below `need` is one unit of their scale less.
+    let need = all.flat_total - ceiling;
+    let scale = values
+        .iter()
+        .map(|v| v.scale())
+        .fold(need.scale(), u32::max);
+    let below = need - Decimal::new(1, scale.min(28));
+    Ok((below < need && below >= Decimal::ZERO).then_some(below))
+}
+
+/// Shares out `room` over `amounts`, the items with the highest `rank` first (ties: in order);
+/// items of amount zero are exempt whatever the room. Returns the exempt amount of each.
+fn fill(amounts: &[Decimal], rank: &[Decimal], room: Decimal) -> Vec<Decimal> {
+    let mut idx: Vec<usize> = (0..amounts.len()).collect();
+    idx.sort_by(|&a, &b| rank[b].cmp(&rank[a]).then(a.cmp(&b)));
+    let mut left = room.max(Decimal::ZERO);
+    let mut out = vec![Decimal::ZERO; amounts.len()];
+    for k in idx {
+        let take = amounts[k].min(left).max(Decimal::ZERO);
+        left -= take;
+        out[k] = take;
+    }
+    out
+}
+
+/// The dutiable fraction of a counted value once `exempt` of it is exempt.
+fn excess_fraction(value: Decimal, exempt: Decimal) -> Decimal {
+    if value.is_zero() {
+        Decimal::ZERO
+    } else {
+        (value - exempt) / value
+    }
 }
 
 /// Tax per unit of value of each counted line if wholly dutiable (for ordering the exemption).
@@ -240,15 +348,27 @@ fn rate_per_value(
     Ok(out)
 }
 
+/// What a pool's dutiable lines cost, unrounded.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct PoolCost {
+    /// Every charge.
+    pub total: Decimal,
+    /// Whether every rate was known.
+    pub complete: bool,
+    /// Dutiable value of the flat-rated lines.
+    pub flat_total: Decimal,
+    /// The lowest flat-rate ceiling, if a line is flat-rated.
+    pub flat_ceiling: Option<Decimal>,
+}
+
 /// Computes the charges of a pool's dutiable lines; with `record`, stores them on the lines.
-/// Returns the unrounded total.
 pub(crate) fn pool_charges(
     ctx: &mut Ctx<'_>,
     lines: &mut [Line<'_>],
     members: &[usize],
     pool_size: usize,
     record: bool,
-) -> Result<Decimal, InputError> {
+) -> Result<PoolCost, InputError> {
     let pack = ctx.pack;
     // Which rules each dutiable line uses; the excess charge of its quantity allowance, if any.
     struct Part {
@@ -311,6 +431,7 @@ pub(crate) fn pool_charges(
     let mut order: Vec<usize> = (0..parts.len()).collect();
     order.sort_by(|&a, &b| beyond(&parts[b]).cmp(&beyond(&parts[a])).then(a.cmp(&b)));
     let mut total = Decimal::ZERO;
+    let mut complete = true;
     for k in order {
         let p = &parts[k];
         let line = &lines[p.li];
@@ -364,6 +485,7 @@ pub(crate) fn pool_charges(
             acc.steps.append(&mut c.steps);
         }
         total += acc.total();
+        complete &= acc.complete;
         if record {
             let idx = line.idx;
             let source = p.rule.and_then(|r| first_source(pack, r));
@@ -389,7 +511,12 @@ pub(crate) fn pool_charges(
             }
         }
     }
-    Ok(total)
+    Ok(PoolCost {
+        total,
+        complete,
+        flat_total,
+        flat_ceiling,
+    })
 }
 
 /// The source key of the first figure in a charge rule, for the line's citation.
