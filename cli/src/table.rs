@@ -25,22 +25,22 @@ fn clip(s: &str, n: usize) -> String {
     }
 }
 
-fn pad(s: &str, n: usize) -> String {
-    let len = s.chars().count();
-    if len >= n {
-        s.to_owned()
+/// Pads to `n` characters, on the right (`left == false`) or on the left (numbers).
+fn fit(s: &str, n: usize, left: bool) -> String {
+    let gap = " ".repeat(n.saturating_sub(s.chars().count()));
+    if left {
+        format!("{gap}{s}")
     } else {
-        format!("{s}{}", " ".repeat(n - len))
+        format!("{s}{gap}")
     }
 }
 
+fn pad(s: &str, n: usize) -> String {
+    fit(s, n, false)
+}
+
 fn lpad(s: &str, n: usize) -> String {
-    let len = s.chars().count();
-    if len >= n {
-        s.to_owned()
-    } else {
-        format!("{}{s}", " ".repeat(n - len))
-    }
+    fit(s, n, true)
 }
 
 /// Renders the table, totals, channel, notices and explanations.

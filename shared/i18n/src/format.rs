@@ -5,7 +5,11 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::Lang;
 
-/// Formats a decimal with the locale's separators; `scale` fixes the fractional digits.
+/// Most fractional digits shown for a plain number (a quantity, a rate) without a fixed scale.
+const MAX_PLAIN_DECIMALS: u32 = 4;
+
+/// Formats a decimal with the locale's separators; `scale` fixes the fractional digits, otherwise
+/// at most four significant fractional digits are shown.
 pub fn format_decimal(lang: Lang, value: Decimal, scale: Option<u32>) -> String {
     let mut v = match scale {
         Some(s) => {
@@ -13,7 +17,7 @@ pub fn format_decimal(lang: Lang, value: Decimal, scale: Option<u32>) -> String 
             r.rescale(s);
             r
         }
-        None => value.normalize(),
+        None => value.round_dp(MAX_PLAIN_DECIMALS).normalize(),
     };
     if v.is_zero() {
         v = v.abs();
@@ -44,7 +48,9 @@ pub fn format_decimal(lang: Lang, value: Decimal, scale: Option<u32>) -> String 
 /// Formats money: at least the currency's minor units, at most two more (intermediate steps).
 pub fn format_money(lang: Lang, amount: Decimal, currency: Currency) -> String {
     let minor = currency.minor_units();
-    let natural = amount.normalize().scale();
+    // Values rebuilt from fractions carry residue (1205000.00000000000000000001): show at most
+    // two digits beyond the minor unit, and only the ones that are not zero.
+    let natural = amount.round_dp(minor + 2).normalize().scale();
     let scale = natural.clamp(minor, minor + 2);
     format!(
         "{}\u{a0}{}",

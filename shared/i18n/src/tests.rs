@@ -137,3 +137,19 @@ fn terms_render_nested() {
     assert_eq!(Lang::parse("uz"), Some(Lang::Uz));
     assert_eq!(Lang::parse("de"), None);
 }
+
+#[test]
+fn residue_from_fractions_is_not_shown() {
+    let uzs = Currency::from_code("UZS").unwrap();
+    let residue: Decimal = "1205000.00000000000000000001".parse().unwrap();
+    assert_eq!(
+        format_money(Lang::En, residue, uzs),
+        "1,205,000.00\u{a0}UZS"
+    );
+    let kg: Decimal = "0.1909090909090909090909090909".parse().unwrap();
+    assert_eq!(format_decimal(Lang::En, kg, None), "0.1909");
+    assert_eq!(
+        format_money(Lang::En, "6901.363636".parse().unwrap(), uzs),
+        "6,901.3636\u{a0}UZS"
+    );
+}

@@ -131,7 +131,7 @@ pub(crate) fn run(
                 .push(Message::new("step-not-counted").term("reason", r.reason.clone()));
             continue;
         }
-        if let Some((i, r)) = first_rule(&mut ctx, &pack.must_declare, &lines[li], "must_declare")?
+        if let Some((_, r)) = first_rule(&mut ctx, &pack.must_declare, &lines[li], "must_declare")?
         {
             let url = ctx.url(&r.source);
             let line = &mut lines[li];
@@ -143,7 +143,6 @@ pub(crate) fn run(
                 .int("item", li as i64 + 1)
                 .text("description", line.item.description.clone())
                 .term("reason", r.reason.clone());
-            let _ = i;
             ctx.notice(
                 NoticeCode::MustDeclareItem,
                 Severity::Must,
@@ -252,7 +251,7 @@ fn pools(ctx: &mut Ctx<'_>, removed: bool) -> Result<Vec<Pool>, InputError> {
     let trip = ctx.trip;
     let mut limits = Vec::with_capacity(trip.travellers.len());
     let mut weights = Vec::with_capacity(trip.travellers.len());
-    for (ti, t) in trip.travellers.iter().enumerate() {
+    for t in &trip.travellers {
         let mut limit = Decimal::ZERO;
         if let (Some(va), false) = (&pack.value_allowance, removed) {
             let mut reasons = Vec::new();
@@ -286,7 +285,6 @@ fn pools(ctx: &mut Ctx<'_>, removed: bool) -> Result<Vec<Pool>, InputError> {
         }
         limits.push(limit);
         weights.push(wl);
-        let _ = ti;
     }
     let n = trip.travellers.len();
     let pooled = match &pack.value_allowance {

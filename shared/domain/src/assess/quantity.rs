@@ -227,13 +227,12 @@ fn apply_one(
     let (used, limit, unit_name) = match qa.combine {
         Combine::Fractions => {
             let mut lim = Vec::with_capacity(n);
-            for (li, mname) in &open {
+            for (_, mname) in &open {
                 let fig = qa.members[mname]
                     .limit
                     .as_ref()
                     .expect("validated: fractions have limits");
                 ctx.used(&format!("{path}.members.{mname}.limit"), fig);
-                let _ = li;
                 lim.push(fig.value);
             }
             let usage: Vec<Decimal> = (0..n).map(|k| qty[k] / lim[k]).collect();
