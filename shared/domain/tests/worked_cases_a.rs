@@ -369,6 +369,22 @@ fn fi_item_over_the_allowance_is_taxed_in_full() {
 }
 
 #[test]
+fn fi_purchase_date_rate_wins_over_the_trip_rate() {
+    // The watch was bought when 1 USD = 0.90 EUR; the trip-wide rate is 0.80.
+    let items = [
+        r#"{"traveller":"t","description":"watch","kind":"goods","value":"600","currency":"USD","rate":"0.90"}"#,
+        r#"{"traveller":"t","description":"book","kind":"goods","value":"100","currency":"USD"}"#,
+    ]
+    .join(",");
+    let a = solo("FI", "air", 5, &items, r#""USD":"0.80""#);
+    // Watch 600 x 0.90 = 540.00 EUR (over €430 alone); book 100 x 0.80 = 80.00 fits -> exempt.
+    // Watch: duty 2.5 % x 540 = 13.50; VAT (540 + 13.50) x 25.5 % = 141.1425 -> 141.14.
+    assert_eq!(line(&a.items[0]), l4(Dutiable, "540.00", "13.50", "141.14"));
+    assert_eq!(line(&a.items[1]), l4(Exempt, "0.00", "0.00", "0.00"));
+    assert_eq!(totals(&a), t4("13.50", "141.14", "0.00", "154.64"));
+}
+
+#[test]
 fn fi_flat_rate_exceeded_above_700() {
     let items = format!(
         r#"{{"description":"coat","kind":"goods","value":"750","currency":"EUR","duty_rate":"12"}},

@@ -52,8 +52,13 @@ pub(crate) fn run(
     // Lines with values in the pack currency.
     let mut lines = Vec::with_capacity(trip.items.len());
     for (idx, item) in trip.items.iter().enumerate() {
-        let cv = match (item.value, item.currency) {
-            (Some(v), Some(c)) => {
+        let cv = match (item.value, item.currency, item.rate) {
+            (Some(v), Some(c), Some(r)) if c != pack.currency => Some(
+                pack.rounding
+                    .conversion
+                    .apply(v * r, pack.currency.minor_units()),
+            ),
+            (Some(v), Some(c), _) => {
                 Some(ctx.to_pack_currency(v, c, &format!("items[{idx}].currency"))?)
             }
             _ => None,
@@ -61,7 +66,10 @@ pub(crate) fn run(
         let mut steps = Vec::new();
         if let (Some(v), Some(c), Some(conv)) = (item.value, item.currency, cv) {
             if c != pack.currency {
-                let rate = ctx.rates.rate(c).unwrap_or_default();
+                let rate = item
+                    .rate
+                    .or_else(|| ctx.rates.rate(c))
+                    .unwrap_or_default();
                 steps.push(
                     Message::new("step-converted")
                         .money("amount", v, c)

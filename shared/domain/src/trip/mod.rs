@@ -61,6 +61,9 @@ pub struct Item {
     pub value: Option<Decimal>,
     /// Currency of the price.
     pub currency: Option<Currency>,
+    /// Units of the pack currency per one unit of `currency` on the purchase date; when absent the
+    /// trip's `rates` apply.
+    pub rate: Option<Decimal>,
     /// Pieces.
     pub count: Option<Decimal>,
     /// Litres.

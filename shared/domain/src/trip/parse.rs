@@ -143,6 +143,7 @@ fn parse_item(v: &Value, i: usize, travellers: &[Traveller]) -> Res<Item> {
         "kind",
         "value",
         "currency",
+        "rate",
         "count",
         "litres",
         "grams",
@@ -191,6 +192,15 @@ fn parse_item(v: &Value, i: usize, travellers: &[Traveller]) -> Res<Item> {
     };
     if value.is_some() && currency.is_none() {
         return Err(o.err("currency", Message::new("input-missing")));
+    }
+    let rate = o.opt_amount("rate", MAX_MONEY)?;
+    if let Some(r) = rate {
+        if r.is_zero() {
+            return Err(o.err("rate", Message::new("input-not-positive")));
+        }
+        if currency.is_none() {
+            return Err(o.err("currency", Message::new("input-missing")));
+        }
     }
     let count = o.opt_amount("count", MAX_QUANTITY)?;
     if let Some(c) = count {
@@ -253,6 +263,7 @@ fn parse_item(v: &Value, i: usize, travellers: &[Traveller]) -> Res<Item> {
         kind,
         value,
         currency,
+        rate,
         count,
         litres,
         grams,
