@@ -1,6 +1,6 @@
 //! The core's error type: what went wrong, with enough to tell the user where.
 
-use karvon_domain::{InputError, PackError};
+use karvon_domain::{InputError, Message, PackError};
 
 /// Everything the core can fail with.
 #[derive(Debug, thiserror::Error)]
@@ -11,7 +11,7 @@ pub enum Error {
     /// A rules pack failed to load.
     #[error(transparent)]
     Pack(#[from] PackError),
-    /// A file could not be read.
+    /// A file could not be read or written.
     #[error("cannot read {path}: {source}")]
     Io {
         /// The file.
@@ -19,11 +19,55 @@ pub enum Error {
         /// The cause.
         source: std::io::Error,
     },
+    /// An imported file (rates feed, HS table) is malformed; nothing of it was saved.
+    #[error("{file} at {at}: {}", .message.id)]
+    Feed {
+        /// The file name.
+        file: String,
+        /// Where in the file: `line 12`, `Cube[3]@rate`, `[4].Rate`.
+        at: String,
+        /// What is wrong.
+        message: Message,
+    },
+    /// No record with this id (or it was deleted).
+    #[error("no {entity} {id}")]
+    NotFound {
+        /// The kind of record (`trip`, `traveller`, `purchase`, ...).
+        entity: &'static str,
+        /// The id asked for.
+        id: String,
+    },
+    /// The database refused an operation.
+    #[error("database: {0}")]
+    Db(#[from] rusqlite::Error),
+    /// The store cannot be used as asked (no data folder open, schema from a newer version, ...).
+    #[error("store: {}", .0.id)]
+    Store(Message),
+    /// The key that protects personal identifiers is missing, unreadable or wrong.
+    #[error("key: {}", .0.id)]
+    Key(Message),
 }
 
 impl Error {
     /// Whether the user's input is at fault (exit code 2 in the CLI).
     pub fn is_bad_input(&self) -> bool {
-        matches!(self, Error::Input(_) | Error::Pack(_))
+        matches!(
+            self,
+            Error::Input(_) | Error::Pack(_) | Error::Feed { .. } | Error::NotFound { .. }
+        )
+    }
+
+    /// A feed error at a place in a file.
+    pub(crate) fn feed(file: &str, at: impl Into<String>, message: Message) -> Self {
+        Error::Feed {
+            file: file.to_owned(),
+            at: at.into(),
+            message,
+        }
+    }
+
+    /// An input error at a field path.
+    pub(crate) fn input(path: impl Into<String>, message: Message) -> Self {
+        Error::Input(InputError::new(path, message))
     }
 }

@@ -1,14 +1,21 @@
 //! `karvon-core`: the facade every front (CLI, desktop, mobile) uses.
 //!
 //! It owns the rules packs (embedded, plus files the user loads), reads trip files and runs the
-//! domain's assessment. Storage, sync and signing arrive here in later issues behind the same
-//! [`Karvon`] type.
+//! domain's assessment. Opened on a data folder, it also keeps travellers, trips and purchases in
+//! SQLite, imports exchange rates and the HS nomenclature, tracks allowances live and raises
+//! alerts. Sync and signing arrive in later issues behind the same [`Karvon`] type.
 
+pub mod crypto;
 mod error;
+pub mod hs;
+pub mod rates;
 pub mod report;
+pub mod store;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
+pub use crypto::KeySource;
 pub use error::Error;
 pub use karvon_domain as domain;
 pub use karvon_i18n as i18n;
@@ -21,14 +28,67 @@ use karvon_domain::{
 #[derive(Debug, Clone)]
 pub struct Karvon {
     packs: PackSet,
+    data: Option<Arc<Data>>,
 }
 
+/// An open data folder.
+#[derive(Debug)]
+struct Data {
+    dir: PathBuf,
+    store: store::Store,
+    cipher: crypto::Cipher,
+}
+
+/// The database file inside a data folder.
+pub const DATABASE_FILE: &str = "karvon.sqlite3";
+
 impl Karvon {
-    /// A core with the rules packs embedded in the binary.
+    /// A core with the rules packs embedded in the binary, without a data folder.
     pub fn new() -> Result<Self, Error> {
         Ok(Self {
             packs: PackSet::embedded()?,
+            data: None,
         })
+    }
+
+    /// A core on a data folder (created if missing), with the key that protects identifiers.
+    pub fn open(dir: &Path, key: &KeySource) -> Result<Self, Error> {
+        std::fs::create_dir_all(dir).map_err(|source| Error::Io {
+            path: dir.display().to_string(),
+            source,
+        })?;
+        let cipher = crypto::Cipher::from_source(key)?;
+        let store = store::Store::open(&dir.join(DATABASE_FILE))?;
+        Ok(Self {
+            packs: PackSet::embedded()?,
+            data: Some(Arc::new(Data {
+                dir: dir.to_owned(),
+                store,
+                cipher,
+            })),
+        })
+    }
+
+    /// The platform's data folder for Karvon (e.g. `~/.local/share/karvon`).
+    pub fn default_data_dir() -> Option<PathBuf> {
+        dirs::data_dir().map(|d| d.join("karvon"))
+    }
+
+    /// The default key file: `key` in the platform's config folder for Karvon.
+    pub fn default_key_file() -> Option<PathBuf> {
+        dirs::config_dir().map(|d| d.join("karvon").join("key"))
+    }
+
+    /// The open data folder, or an error telling the front to open one.
+    fn data(&self) -> Result<&Data, Error> {
+        self.data
+            .as_deref()
+            .ok_or_else(|| Error::Store(Message::new("error-no-data")))
+    }
+
+    /// The store of the open data folder.
+    pub fn store(&self) -> Result<&store::Store, Error> {
+        Ok(&self.data()?.store)
     }
 
     /// Loads a rules pack file (JSON), replacing the embedded pack of the same jurisdiction.

@@ -27,12 +27,48 @@ pub fn error_text(cat: &Catalogue, err: &crate::Error) -> String {
                 )
                 .text("problem", cat.render(&e.message)),
         ),
-        Error::Io { path, source } => cat.render(
-            &Message::new("cli-io-error")
-                .text("path", path.clone())
-                .text("detail", source.to_string()),
+        Error::Io { path, source } => {
+            let id = match source.kind() {
+                std::io::ErrorKind::StorageFull => "error-disk-full",
+                std::io::ErrorKind::ReadOnlyFilesystem | std::io::ErrorKind::PermissionDenied => {
+                    "error-read-only"
+                }
+                _ => "cli-io-error",
+            };
+            cat.render(
+                &Message::new(id)
+                    .text("path", path.clone())
+                    .text("detail", source.to_string()),
+            )
+        }
+        Error::Feed { file, at, message } => cat.render(
+            &Message::new("error-feed")
+                .text("file", file.clone())
+                .text("at", at.clone())
+                .text("problem", cat.render(message)),
         ),
+        Error::NotFound { entity, id } => cat.render(
+            &Message::new("error-not-found")
+                .term("entity", format!("entity-{entity}"))
+                .text("id", id.clone()),
+        ),
+        Error::Db(e) => cat.render(&db_message(e)),
+        Error::Store(m) | Error::Key(m) => cat.render(m),
     }
+}
+
+/// A database failure as a message the user can act on.
+fn db_message(e: &rusqlite::Error) -> Message {
+    use rusqlite::ErrorCode;
+    let id = match e.sqlite_error_code() {
+        Some(ErrorCode::ReadOnly) => "error-db-read-only",
+        Some(ErrorCode::DiskFull) => "error-db-full",
+        Some(ErrorCode::CannotOpen) => "error-db-cannot-open",
+        Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => "error-db-corrupt",
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => "error-db-busy",
+        _ => "error-db",
+    };
+    Message::new(id).text("detail", e.to_string())
 }
 
 /// A message as JSON: id, arguments and the rendered text.

@@ -11,6 +11,7 @@ pub mod message;
 pub mod money;
 pub mod pack;
 pub mod rounding;
+pub mod sync;
 pub mod trip;
 
 pub use assess::{assess, Assessment, Channel, ItemStatus, Notice, NoticeCode, Severity};

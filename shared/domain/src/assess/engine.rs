@@ -66,10 +66,7 @@ pub(crate) fn run(
         let mut steps = Vec::new();
         if let (Some(v), Some(c), Some(conv)) = (item.value, item.currency, cv) {
             if c != pack.currency {
-                let rate = item
-                    .rate
-                    .or_else(|| ctx.rates.rate(c))
-                    .unwrap_or_default();
+                let rate = item.rate.or_else(|| ctx.rates.rate(c)).unwrap_or_default();
                 steps.push(
                     Message::new("step-converted")
                         .money("amount", v, c)

@@ -1,0 +1,1 @@
+//! HS 2022 nomenclature offline: import and full-text search.

@@ -1,0 +1,1 @@
+//! Exchange rates offline: feed import, stored tables, look-up by date.

@@ -1,0 +1,192 @@
+//! The SQLite store: one writer and a few readers on one file, WAL, numbered migrations, and a
+//! change record beside every synced write.
+
+mod changes;
+mod ids;
+mod migrate;
+
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use karvon_domain::sync::{EntityKind, Hlc};
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+
+use crate::Error;
+
+pub use changes::PendingChange;
+pub use ids::new_id;
+pub use migrate::{schema_version, MIGRATIONS};
+
+/// Readers kept open beside the writer.
+const READERS: usize = 2;
+
+/// The store: a SQLite file with one writer connection and a small pool of readers.
+#[derive(Debug)]
+pub struct Store {
+    path: PathBuf,
+    writer: Mutex<Connection>,
+    readers: Mutex<Vec<Connection>>,
+    clock: Mutex<Hlc>,
+}
+
+/// A write transaction (`BEGIN IMMEDIATE`) that also records changes for sync.
+#[derive(Debug)]
+pub struct Tx<'a> {
+    tx: rusqlite::Transaction<'a>,
+    clock: MutexGuard<'a, Hlc>,
+    now_ms: i64,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    pub fn open(path: &Path) -> Result<Self, Error> {
+        let mut writer = Connection::open_with_flags(
+            path,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        configure(&writer)?;
+        writer.pragma_update(None, "journal_mode", "WAL")?;
+        migrate::run(&mut writer)?;
+        let node = node_id(&writer)?;
+        let last: Option<String> = writer
+            .query_row("SELECT value FROM meta WHERE key = 'hlc'", [], |r| r.get(0))
+            .ok();
+        let clock = last
+            .and_then(|s| s.parse::<Hlc>().ok())
+            .map(|h| Hlc {
+                node: node.clone(),
+                ..h
+            })
+            .unwrap_or_else(|| Hlc::zero(node));
+        Ok(Self {
+            path: path.to_owned(),
+            writer: Mutex::new(writer),
+            readers: Mutex::new(Vec::new()),
+            clock: Mutex::new(clock),
+        })
+    }
+
+    /// The database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Runs `f` in one immediate write transaction; commits when it returns `Ok`.
+    pub fn write<T>(&self, f: impl FnOnce(&mut Tx<'_>) -> Result<T, Error>) -> Result<T, Error> {
+        let mut conn = self.writer.lock().unwrap_or_else(|p| p.into_inner());
+        let clock = self.clock.lock().unwrap_or_else(|p| p.into_inner());
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let mut t = Tx {
+            tx,
+            clock,
+            now_ms: now_ms(),
+        };
+        let out = f(&mut t)?;
+        t.save_clock()?;
+        t.tx.commit()?;
+        Ok(out)
+    }
+
+    /// Runs `f` on a reader connection (a consistent snapshot for its duration).
+    pub fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T, Error>) -> Result<T, Error> {
+        let conn = {
+            let mut pool = self.readers.lock().unwrap_or_else(|p| p.into_inner());
+            pool.pop()
+        };
+        let conn = match conn {
+            Some(c) => c,
+            None => {
+                let c = Connection::open_with_flags(
+                    &self.path,
+                    OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+                )?;
+                configure(&c)?;
+                c
+            }
+        };
+        let out = {
+            let tx = conn.unchecked_transaction()?;
+            let out = f(&tx);
+            tx.finish()?;
+            out
+        };
+        let mut pool = self.readers.lock().unwrap_or_else(|p| p.into_inner());
+        if pool.len() < READERS {
+            pool.push(conn);
+        }
+        out
+    }
+}
+
+impl<'a> Tx<'a> {
+    /// The wall time of this transaction, UTC milliseconds.
+    pub fn now_ms(&self) -> i64 {
+        self.now_ms
+    }
+
+    /// Records that `field` of an entity was set to `value` (JSON text), for sync.
+    pub fn record(
+        &mut self,
+        entity: EntityKind,
+        id: &str,
+        field: &str,
+        value: &str,
+    ) -> Result<(), Error> {
+        let next = self
+            .clock
+            .tick(u64::try_from(self.now_ms).unwrap_or_default())
+            .map_err(|_| Error::Store(karvon_domain::Message::new("error-clock")))?;
+        *self.clock = next;
+        changes::append(&self.tx, entity, id, field, value, &self.clock, self.now_ms)
+    }
+
+    fn save_clock(&self) -> Result<(), Error> {
+        self.tx.execute(
+            "INSERT INTO meta(key, value) VALUES('hlc', ?1)
+             ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [self.clock.to_string()],
+        )?;
+        Ok(())
+    }
+}
+
+impl<'a> std::ops::Deref for Tx<'a> {
+    type Target = rusqlite::Transaction<'a>;
+
+    fn deref(&self) -> &Self::Target {
+        &self.tx
+    }
+}
+
+/// Settings every connection gets.
+fn configure(conn: &Connection) -> Result<(), Error> {
+    conn.busy_timeout(Duration::from_secs(10))?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.pragma_update(None, "temp_store", "MEMORY")?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.set_prepared_statement_cache_capacity(64);
+    Ok(())
+}
+
+/// This device's node id, made once and kept in `meta`.
+fn node_id(conn: &Connection) -> Result<String, Error> {
+    if let Ok(id) = conn.query_row("SELECT value FROM meta WHERE key = 'node'", [], |r| {
+        r.get::<_, String>(0)
+    }) {
+        return Ok(id);
+    }
+    let id: String = new_id().replace('-', "")[16..].to_owned();
+    conn.execute("INSERT INTO meta(key, value) VALUES('node', ?1)", [&id])?;
+    Ok(id)
+}
+
+/// The wall clock, UTC milliseconds.
+pub fn now_ms() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| i64::try_from(d.as_millis()).unwrap_or(i64::MAX))
+        .unwrap_or_default()
+}
