@@ -5,17 +5,31 @@
 //! SQLite, imports exchange rates and the HS nomenclature, tracks allowances live and raises
 //! alerts. Sync and signing arrive in later issues behind the same [`Karvon`] type.
 
+pub mod alerts;
 pub mod crypto;
+mod deletes;
 mod error;
 pub mod hs;
+pub mod purchases;
+pub mod receipts;
 pub mod rates;
 pub mod report;
+pub mod status;
 pub mod store;
+pub mod travellers;
+pub mod trips;
+mod validate;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 pub use crypto::KeySource;
+pub use deletes::Restored;
+pub use alerts::Alert;
+pub use purchases::{Bought, Purchase, PurchaseInput};
+pub use status::{TripStatus, WhatIf};
+pub use travellers::{Party, Traveller, TravellerInput, TravellerPatch};
+pub use trips::{Plan, TripInput, TripPatch, TripRecord};
 pub use error::Error;
 pub use karvon_domain as domain;
 pub use karvon_i18n as i18n;
@@ -84,6 +98,11 @@ impl Karvon {
         self.data
             .as_deref()
             .ok_or_else(|| Error::Store(Message::new("error-no-data")))
+    }
+
+    /// Changes waiting for sync, oldest first (at most `limit`).
+    pub fn pending_changes(&self, limit: usize) -> Result<Vec<store::PendingChange>, Error> {
+        self.store()?.read(|c| store::pending(c, limit))
     }
 
     /// The store of the open data folder.

@@ -58,6 +58,35 @@ impl Date {
         era * 146_097 + doe - 719_468
     }
 
+    /// The date `days` after 1970-01-01 (before it when negative); `None` outside years 1 to 9999.
+    pub fn from_days_since_epoch(days: i64) -> Option<Date> {
+        // Howard Hinnant's civil_from_days.
+        let z = days.checked_add(719_468)?;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = u8::try_from(doy - (153 * mp + 2) / 5 + 1).ok()?;
+        let month = u8::try_from(if mp < 10 { mp + 3 } else { mp - 9 }).ok()?;
+        let year = i32::try_from(yoe + era * 400 + i64::from(month <= 2)).ok()?;
+        Date::new(year, month, day).ok()
+    }
+
+    /// The date `days` later (earlier when negative).
+    pub fn add_days(self, days: i64) -> Option<Date> {
+        Date::from_days_since_epoch(self.days_since_epoch().checked_add(days)?)
+    }
+
+    /// Age in whole years on `on` of someone born on `self` (0 before the first birthday).
+    pub fn age_on(self, on: Date) -> u32 {
+        let mut years = on.year - self.year;
+        if (on.month, on.day) < (self.month, self.day) {
+            years -= 1;
+        }
+        u32::try_from(years).unwrap_or(0)
+    }
+
     /// Whole days from `self` to `later` (negative if `later` is earlier).
     pub fn days_until(self, later: Date) -> i64 {
         later.days_since_epoch() - self.days_since_epoch()
@@ -124,6 +153,22 @@ impl<'de> Deserialize<'de> for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn days_round_trip_and_ages() {
+        for days in (-700_000..2_900_000).step_by(997) {
+            let d = Date::from_days_since_epoch(days).unwrap();
+            assert_eq!(d.days_since_epoch(), days);
+        }
+        let d: Date = "2024-02-29".parse().unwrap();
+        assert_eq!(d.add_days(1).unwrap().to_string(), "2024-03-01");
+        assert_eq!(Date::from_days_since_epoch(0).unwrap().to_string(), "1970-01-01");
+        let born: Date = "2008-05-10".parse().unwrap();
+        assert_eq!(born.age_on("2026-05-09".parse().unwrap()), 17);
+        assert_eq!(born.age_on("2026-05-10".parse().unwrap()), 18);
+        assert_eq!(born.age_on("2001-01-01".parse().unwrap()), 0);
+        assert!(Date::from_days_since_epoch(i64::MAX).is_none());
+    }
 
     #[test]
     fn parses_and_checks_calendar() {

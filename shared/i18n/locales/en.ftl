@@ -234,3 +234,44 @@ cli-notices = Notices
 cli-explanations = How each figure was reached
 cli-source = source: { $url }
 cli-packs-header = Rules packs
+
+## HS nomenclature
+
+input-hs-header = the first line must be “{ $expected }”, not “{ $found }”
+input-hs-fields = has { $count } fields; expected { $expected } (a quoted field may be cut off)
+input-hs-section = “{ $value }” is not a section (expected a Roman numeral such as XVI)
+input-hs-code-digits = the code “{ $code }” must contain only digits
+input-hs-level = “{ $value }” is not an HS level (2, 4 or 6)
+input-hs-level-mismatch = the code “{ $code }” has { $length } digits, but its level is { $level }
+input-hs-parent = the parent must be “{ $expected }”, not “{ $parent }”
+input-hs-parent-missing = the parent “{ $parent }” of “{ $code }” is not in the file
+input-hs-duplicate = the code “{ $code }” is already on line { $first }
+input-hs-empty = the file contains no HS codes
+input-hs-utf8 = not valid UTF-8 text
+input-hs-syntax = not valid CSV: { $detail }
+input-hs-lookup-code = must be an HS code of 2, 4 or 6 digits, or a national code of 8 to 10 digits
+
+## Exchange rates
+
+rates-too-large = the file is larger than { $limit } bytes
+rates-empty = the file is empty
+rates-not-utf8 = the file is not UTF-8 text
+rates-unknown-format = not a known rates file (expected Central Bank of Uzbekistan JSON, or ECB XML or CSV)
+rates-syntax = the file is malformed or cut short: { $detail }
+rates-no-rates = the file contains no exchange rates
+rates-csv-date-column = the header must start with “Date”, found “{ $found }”
+rates-not-code = “{ $value }” is not a three-letter currency code
+rates-duplicate-column = the column { $code } appears twice
+rates-csv-short = the line ends early: this value is missing
+rates-csv-extra = unexpected value “{ $value }” after the last column
+rates-not-rate = “{ $value }” is not a rate (a positive decimal number, or N/A for none)
+rates-not-decimal = “{ $value }” is not a positive decimal number
+rates-not-positive = “{ $value }” is not positive: a rate must be greater than zero
+rates-out-of-range = the rate “{ $value }” is out of the range that can be computed exactly
+rates-date = “{ $value }” is not a date
+rates-duplicate-date = the date { $date } appears twice
+rates-duplicate-currency = { $code } is given twice for { $date }
+rates-missing = required, but missing
+rates-type = must be text or a number
+rates-cbu-entry = each entry must be an object
+input-same-currency = must differ from the base currency ({ $code })

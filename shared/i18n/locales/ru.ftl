@@ -234,3 +234,44 @@ cli-notices = Уведомления
 cli-explanations = Как получена каждая сумма
 cli-source = источник: { $url }
 cli-packs-header = Наборы правил
+
+## Номенклатура HS
+
+input-hs-header = первая строка должна быть «{ $expected }», а не «{ $found }»
+input-hs-fields = полей: { $count }, ожидается { $expected } (возможно, поле в кавычках обрезано)
+input-hs-section = «{ $value }» — не раздел (ожидается римская цифра, например XVI)
+input-hs-code-digits = код «{ $code }» должен состоять только из цифр
+input-hs-level = «{ $value }» — не уровень HS (допустимо 2, 4 или 6)
+input-hs-level-mismatch = число цифр в коде «{ $code }»: { $length }, а указан уровень { $level }
+input-hs-parent = родительский код должен быть «{ $expected }», а не «{ $parent }»
+input-hs-parent-missing = родительского кода «{ $parent }» для кода «{ $code }» нет в файле
+input-hs-duplicate = код «{ $code }» уже встречается в строке { $first }
+input-hs-empty = в файле нет ни одного кода HS
+input-hs-utf8 = текст не в кодировке UTF-8
+input-hs-syntax = некорректный CSV: { $detail }
+input-hs-lookup-code = должен быть код HS из 2, 4 или 6 цифр либо национальный код из 8–10 цифр
+
+## Курсы валют
+
+rates-too-large = размер файла превышает { $limit } байт
+rates-empty = файл пуст
+rates-not-utf8 = файл не является текстом в кодировке UTF-8
+rates-unknown-format = неизвестный формат файла курсов (ожидается JSON Центрального банка Узбекистана либо XML или CSV ЕЦБ)
+rates-syntax = файл повреждён или оборван: { $detail }
+rates-no-rates = в файле нет курсов валют
+rates-csv-date-column = заголовок должен начинаться с «Date», а начинается с «{ $found }»
+rates-not-code = «{ $value }» — не трёхбуквенный код валюты
+rates-duplicate-column = столбец { $code } встречается дважды
+rates-csv-short = строка обрывается раньше времени: этого значения нет
+rates-csv-extra = лишнее значение «{ $value }» после последнего столбца
+rates-not-rate = «{ $value }» — не курс (нужно положительное десятичное число или N/A, если курса нет)
+rates-not-decimal = «{ $value }» — не положительное десятичное число
+rates-not-positive = «{ $value }» — не положительное число: курс должен быть больше нуля
+rates-out-of-range = курс «{ $value }» выходит за пределы точного вычисления
+rates-date = «{ $value }» — не дата
+rates-duplicate-date = дата { $date } встречается дважды
+rates-duplicate-currency = { $code } указана дважды на { $date }
+rates-missing = обязательное значение отсутствует
+rates-type = должно быть текстом или числом
+rates-cbu-entry = каждая запись должна быть объектом
+input-same-currency = должна отличаться от базовой валюты ({ $code })

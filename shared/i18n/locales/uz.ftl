@@ -234,3 +234,44 @@ cli-notices = Eslatmalar
 cli-explanations = Har bir summa qanday hisoblangan
 cli-source = manba: { $url }
 cli-packs-header = Qoidalar toʻplamlari
+
+## HS nomenklaturasi
+
+input-hs-header = birinchi qator “{ $found }” emas, “{ $expected }” boʻlishi kerak
+input-hs-fields = { $count } ta maydon bor, { $expected } ta boʻlishi kerak (qoʻshtirnoq ichidagi maydon uzilib qolgan boʻlishi mumkin)
+input-hs-section = “{ $value }” boʻlim emas (XVI kabi rim raqami kutilgan)
+input-hs-code-digits = “{ $code }” kodi faqat raqamlardan iborat boʻlishi kerak
+input-hs-level = “{ $value }” HS darajasi emas (2, 4 yoki 6 boʻlishi kerak)
+input-hs-level-mismatch = “{ $code }” kodi { $length } ta raqamdan iborat, lekin uning darajasi { $level }
+input-hs-parent = yuqori darajadagi kod “{ $parent }” emas, “{ $expected }” boʻlishi kerak
+input-hs-parent-missing = “{ $code }” kodining yuqori darajadagi kodi “{ $parent }” faylda yoʻq
+input-hs-duplicate = “{ $code }” kodi { $first }-qatorda allaqachon bor
+input-hs-empty = faylda birorta ham HS kodi yoʻq
+input-hs-utf8 = matn UTF-8 kodlashida emas
+input-hs-syntax = yaroqsiz CSV: { $detail }
+input-hs-lookup-code = 2, 4 yoki 6 raqamli HS kodi yoki 8–10 raqamli milliy kod boʻlishi kerak
+
+## Valyuta kurslari
+
+rates-too-large = fayl hajmi { $limit } baytdan katta
+rates-empty = fayl boʻsh
+rates-not-utf8 = fayl UTF-8 matni emas
+rates-unknown-format = bu tanish kurslar fayli emas (Oʻzbekiston Markaziy banki JSON yoki Yevropa Markaziy banki XML yoki CSV fayli kutiladi)
+rates-syntax = fayl buzilgan yoki oxirigacha yozilmagan: { $detail }
+rates-no-rates = faylda valyuta kurslari yoʻq
+rates-csv-date-column = sarlavha “Date” bilan boshlanishi kerak, “{ $found }” topildi
+rates-not-code = “{ $value }” uch harfli valyuta kodi emas
+rates-duplicate-column = { $code } ustuni ikki marta uchraydi
+rates-csv-short = qator erta tugagan: bu qiymat yoʻq
+rates-csv-extra = oxirgi ustundan keyin kutilmagan qiymat: “{ $value }”
+rates-not-rate = “{ $value }” kurs emas (musbat oʻnli son yoki kurs yoʻq boʻlsa N/A boʻlishi kerak)
+rates-not-decimal = “{ $value }” musbat oʻnli son emas
+rates-not-positive = “{ $value }” musbat emas: kurs noldan katta boʻlishi kerak
+rates-out-of-range = “{ $value }” kursi aniq hisoblab boʻladigan chegaradan tashqarida
+rates-date = “{ $value }” sana emas
+rates-duplicate-date = { $date } sanasi ikki marta uchraydi
+rates-duplicate-currency = { $code } { $date } sanasi uchun ikki marta berilgan
+rates-missing = majburiy qiymat koʻrsatilmagan
+rates-type = matn yoki son boʻlishi kerak
+rates-cbu-entry = har bir yozuv obyekt boʻlishi kerak
+input-same-currency = asosiy valyutadan ({ $code }) farq qilishi kerak

@@ -14,22 +14,35 @@ pub struct PendingChange {
     pub change: karvon_domain::sync::Change,
 }
 
-/// Appends a change record and moves the field's clock, in the caller's transaction.
+/// The field name of a create record.
+pub const CREATE_FIELD: &str = "*";
+
+/// Appends a change record, in the caller's transaction.
 pub(super) fn append(
     conn: &Connection,
     entity: EntityKind,
     id: &str,
     field: &str,
     value: &str,
-    hlc: &Hlc,
+    hlc: &str,
     now_ms: i64,
 ) -> Result<(), Error> {
-    let hlc = hlc.to_string();
     conn.prepare_cached(
         "INSERT INTO change_log(entity, entity_id, field, value, hlc, created_ms)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?
     .execute(params![entity.as_str(), id, field, value, hlc, now_ms])?;
+    Ok(())
+}
+
+/// Moves the clock of one field (edits only: a created row keeps its clock on the row).
+pub(super) fn set_field_clock(
+    conn: &Connection,
+    entity: EntityKind,
+    id: &str,
+    field: &str,
+    hlc: &str,
+) -> Result<(), Error> {
     conn.prepare_cached(
         "INSERT INTO field_clock(entity, entity_id, field, hlc) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT(entity, entity_id, field) DO UPDATE SET hlc = excluded.hlc",

@@ -14,8 +14,8 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
 use crate::Error;
 
-pub use changes::PendingChange;
-pub use ids::new_id;
+pub use changes::{pending, PendingChange, CREATE_FIELD};
+pub use ids::{is_id, new_id};
 pub use migrate::{schema_version, MIGRATIONS};
 
 /// Readers kept open beside the writer.
@@ -127,6 +127,16 @@ impl<'a> Tx<'a> {
         self.now_ms
     }
 
+    /// The next clock value of this device.
+    fn tick(&mut self) -> Result<String, Error> {
+        let next = self
+            .clock
+            .tick(u64::try_from(self.now_ms).unwrap_or_default())
+            .map_err(|_| Error::Store(karvon_domain::Message::new("error-clock")))?;
+        *self.clock = next;
+        Ok(self.clock.to_string())
+    }
+
     /// Records that `field` of an entity was set to `value` (JSON text), for sync.
     pub fn record(
         &mut self,
@@ -135,12 +145,22 @@ impl<'a> Tx<'a> {
         field: &str,
         value: &str,
     ) -> Result<(), Error> {
-        let next = self
-            .clock
-            .tick(u64::try_from(self.now_ms).unwrap_or_default())
-            .map_err(|_| Error::Store(karvon_domain::Message::new("error-clock")))?;
-        *self.clock = next;
-        changes::append(&self.tx, entity, id, field, value, &self.clock, self.now_ms)
+        let hlc = self.tick()?;
+        changes::append(&self.tx, entity, id, field, value, &hlc, self.now_ms)?;
+        changes::set_field_clock(&self.tx, entity, id, field, &hlc)
+    }
+
+    /// Records a new entity as one change (field `*`, `value` the whole row as a JSON object);
+    /// returns the clock to keep on the row.
+    pub fn record_create(
+        &mut self,
+        entity: EntityKind,
+        id: &str,
+        value: &str,
+    ) -> Result<String, Error> {
+        let hlc = self.tick()?;
+        changes::append(&self.tx, entity, id, CREATE_FIELD, value, &hlc, self.now_ms)?;
+        Ok(hlc)
     }
 
     fn save_clock(&self) -> Result<(), Error> {

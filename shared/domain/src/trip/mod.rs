@@ -12,7 +12,9 @@ use crate::date::Date;
 use crate::kind::{Kind, Mode, Spirit};
 use crate::message::Message;
 
-pub use parse::{parse_trip, MAX_INPUT_BYTES, MAX_ITEMS, MAX_TEXT_CHARS, MAX_TRAVELLERS};
+pub use parse::{
+    parse_trip, MAX_INPUT_BYTES, MAX_ITEMS, MAX_MONEY, MAX_QUANTITY, MAX_TEXT_CHARS, MAX_TRAVELLERS,
+};
 
 /// A trip, validated.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]

@@ -21,8 +21,10 @@ pub const MAX_TRAVELLERS: usize = 100;
 /// Longest description or id, in characters.
 pub const MAX_TEXT_CHARS: usize = 1_000;
 
-const MAX_MONEY: i64 = 1_000_000_000_000;
-const MAX_QUANTITY: i64 = 10_000_000;
+/// The largest amount or rate a trip may hold.
+pub const MAX_MONEY: i64 = 1_000_000_000_000;
+/// The largest quantity (pieces, litres, grams, millilitres, kilograms) a trip may hold.
+pub const MAX_QUANTITY: i64 = 10_000_000;
 
 type Res<T> = Result<T, InputError>;
 

@@ -13,6 +13,7 @@ CREATE TABLE traveller (
     birth_date  TEXT NOT NULL,
     residency   TEXT NOT NULL,          -- ISO 3166 alpha-2 country of residence
     statuses    TEXT NOT NULL DEFAULT '[]',
+    hlc         TEXT NOT NULL,          -- clock of the create record
     created_ms  INTEGER NOT NULL,
     updated_ms  INTEGER NOT NULL,
     deleted_ms  INTEGER
@@ -21,6 +22,7 @@ CREATE TABLE traveller (
 CREATE TABLE party (
     id          TEXT PRIMARY KEY,
     name        TEXT NOT NULL,
+    hlc         TEXT NOT NULL,          -- clock of the create record
     created_ms  INTEGER NOT NULL,
     updated_ms  INTEGER NOT NULL,
     deleted_ms  INTEGER
@@ -43,6 +45,7 @@ CREATE TABLE trip (
     plan_amount   TEXT,
     plan_currency TEXT,
     joint         INTEGER NOT NULL DEFAULT 0,
+    hlc           TEXT NOT NULL,
     created_ms    INTEGER NOT NULL,
     updated_ms    INTEGER NOT NULL,
     deleted_ms    INTEGER
@@ -78,6 +81,7 @@ CREATE TABLE purchase (
     used         INTEGER NOT NULL DEFAULT 0,
     gift         INTEGER NOT NULL DEFAULT 0,
     tax_free     INTEGER NOT NULL DEFAULT 0,
+    hlc          TEXT NOT NULL,
     created_ms   INTEGER NOT NULL,
     updated_ms   INTEGER NOT NULL,
     deleted_ms   INTEGER
@@ -91,6 +95,7 @@ CREATE TABLE receipt (
     sha256      TEXT NOT NULL,          -- file name in the data folder's receipts/
     size        INTEGER NOT NULL,
     file_name   TEXT NOT NULL,
+    hlc         TEXT NOT NULL,
     created_ms  INTEGER NOT NULL,
     deleted_ms  INTEGER
 ) STRICT;
@@ -122,7 +127,8 @@ CREATE TABLE alert_state (
     PRIMARY KEY (trip_id, key)
 ) STRICT, WITHOUT ROWID;
 
--- Outbox: every synced write appends here in the same transaction.
+-- Outbox: every synced write appends here in the same transaction. A create is one record with
+-- field `*` and the whole row as a JSON object; an edit is one record per changed field.
 CREATE TABLE change_log (
     seq        INTEGER PRIMARY KEY AUTOINCREMENT,
     entity     TEXT NOT NULL,

@@ -1,0 +1,592 @@
+//! Purchases: what was bought, for how much, by whom, when and where.
+
+use karvon_domain::kind::{Kind, Spirit};
+use karvon_domain::sync::EntityKind;
+use karvon_domain::trip::{MAX_ITEMS, MAX_TEXT_CHARS};
+use karvon_domain::{Currency, Date, Message};
+use rusqlite::{params, Connection, OptionalExtension};
+use rust_decimal::Decimal;
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::store::{new_id, Tx};
+use crate::validate;
+use crate::alerts::{self, Alert};
+use crate::{deletes, Error, Karvon};
+
+/// A saved purchase and the alerts it raised.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Bought {
+    /// The purchase as stored.
+    pub purchase: Purchase,
+    /// Alerts that turned on with it.
+    pub alerts: Vec<Alert>,
+}
+
+/// What the user enters about a purchase.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PurchaseInput {
+    /// The trip id.
+    pub trip: String,
+    /// The traveller id; may be left out when the trip has one traveller.
+    pub traveller: Option<String>,
+    /// What it is.
+    pub description: String,
+    /// Its kind.
+    pub kind: Kind,
+    /// Price paid.
+    pub value: Option<Decimal>,
+    /// Currency of the price.
+    pub currency: Option<Currency>,
+    /// Pieces.
+    pub count: Option<Decimal>,
+    /// Litres.
+    pub litres: Option<Decimal>,
+    /// Grams.
+    pub grams: Option<Decimal>,
+    /// Millilitres.
+    pub ml: Option<Decimal>,
+    /// Weight in kilograms.
+    pub weight_kg: Option<Decimal>,
+    /// Alcohol by volume, percent.
+    pub abv: Option<Decimal>,
+    /// Type of spirit.
+    pub spirit: Option<Spirit>,
+    /// HS code.
+    pub hs_code: Option<String>,
+    /// The item's own tariff duty rate in percent.
+    pub duty_rate: Option<Decimal>,
+    /// The shop.
+    pub shop: Option<String>,
+    /// Local date of purchase (picks the exchange rate).
+    pub bought_on: Date,
+    /// Time of purchase, UTC ms (defaults to now).
+    pub bought_ms: Option<i64>,
+    /// Taken out and brought back.
+    pub used: bool,
+    /// A gift.
+    pub gift: bool,
+    /// Eligible for a tax-free (VAT) refund where bought.
+    pub tax_free: bool,
+}
+
+impl PurchaseInput {
+    /// A purchase of `kind` on `bought_on` with every optional field empty.
+    pub fn new(trip: &str, description: &str, kind: Kind, bought_on: Date) -> Self {
+        Self {
+            trip: trip.to_owned(),
+            traveller: None,
+            description: description.to_owned(),
+            kind,
+            value: None,
+            currency: None,
+            count: None,
+            litres: None,
+            grams: None,
+            ml: None,
+            weight_kg: None,
+            abv: None,
+            spirit: None,
+            hs_code: None,
+            duty_rate: None,
+            shop: None,
+            bought_on,
+            bought_ms: None,
+            used: false,
+            gift: false,
+            tax_free: false,
+        }
+    }
+
+    /// With a price.
+    pub fn priced(mut self, value: Decimal, currency: Currency) -> Self {
+        self.value = Some(value);
+        self.currency = Some(currency);
+        self
+    }
+}
+
+/// A stored purchase.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Purchase {
+    /// Record id.
+    pub id: String,
+    /// Trip id.
+    pub trip: String,
+    /// Traveller id.
+    pub traveller: String,
+    /// What it is.
+    pub description: String,
+    /// Its kind.
+    pub kind: Kind,
+    /// Price paid.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub value: Option<Decimal>,
+    /// Currency of the price.
+    pub currency: Option<Currency>,
+    /// Pieces.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub count: Option<Decimal>,
+    /// Litres.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub litres: Option<Decimal>,
+    /// Grams.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub grams: Option<Decimal>,
+    /// Millilitres.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub ml: Option<Decimal>,
+    /// Weight in kilograms.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub weight_kg: Option<Decimal>,
+    /// Alcohol by volume.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub abv: Option<Decimal>,
+    /// Type of spirit.
+    pub spirit: Option<Spirit>,
+    /// HS code.
+    pub hs_code: Option<String>,
+    /// Own duty rate, percent.
+    #[serde(with = "rust_decimal::serde::str_option")]
+    pub duty_rate: Option<Decimal>,
+    /// Shop.
+    pub shop: Option<String>,
+    /// Local date of purchase.
+    pub bought_on: Date,
+    /// Time of purchase, UTC ms.
+    pub bought_ms: i64,
+    /// Taken out and brought back.
+    pub used: bool,
+    /// A gift.
+    pub gift: bool,
+    /// Tax-free refund eligible.
+    pub tax_free: bool,
+}
+
+/// The numeric fields and their upper bounds, in the order of the table.
+const QUANTITIES: [&str; 5] = ["count", "litres", "grams", "ml", "weight_kg"];
+
+impl Purchase {
+    /// The row as a JSON object (the create record and the export use it).
+    fn to_json(&self) -> Value {
+        let mut m = Map::new();
+        let v = serde_json::to_value(self).unwrap_or(Value::Null);
+        if let Value::Object(o) = v {
+            for (k, v) in o {
+                if k != "id" && !v.is_null() {
+                    m.insert(k, v);
+                }
+            }
+        }
+        Value::Object(m)
+    }
+}
+
+/// Checks a purchase the way the trip-file reader checks an item, so that every stored purchase
+/// can be exported and assessed.
+fn check(p: &PurchaseInput, traveller: String, now_ms: i64) -> Result<Purchase, Error> {
+    let description = validate::text("description", &p.description, MAX_TEXT_CHARS)?;
+    let value = p.value.map(|v| validate::money("value", v)).transpose()?;
+    if value.is_some() && p.currency.is_none() {
+        return Err(Error::input("currency", Message::new("input-missing")));
+    }
+    let q = [p.count, p.litres, p.grams, p.ml, p.weight_kg];
+    let mut checked = [None; 5];
+    for (i, (name, v)) in QUANTITIES.iter().zip(q).enumerate() {
+        checked[i] = v.map(|v| validate::quantity(name, v)).transpose()?;
+    }
+    let [count, litres, grams, ml, weight_kg] = checked;
+    if count.is_some_and(|c| !c.fract().is_zero()) {
+        return Err(Error::input("count", Message::new("input-not-whole")));
+    }
+    let abv = p.abv.map(|v| validate::quantity("abv", v)).transpose()?;
+    if abv.is_some_and(|a| a > Decimal::ONE_HUNDRED) {
+        return Err(Error::input("abv", Message::new("input-too-big").int("max", 100)));
+    }
+    let duty_rate = p.duty_rate.map(|v| validate::quantity("duty_rate", v)).transpose()?;
+    if duty_rate.is_some_and(|a| a > Decimal::from(1000)) {
+        return Err(Error::input("duty_rate", Message::new("input-too-big").int("max", 1000)));
+    }
+    let hs_code = p.hs_code.as_deref().map(|c| validate::hs_code("hs_code", c)).transpose()?;
+    let shop = validate::opt_text("shop", p.shop.as_deref())?;
+    let kind = p.kind;
+    let (needed, field) = match kind {
+        k if k.is_alcohol() => (litres.is_some(), "litres"),
+        Kind::Cigarettes | Kind::Cigarillos | Kind::Cigars | Kind::HeatedTobacco => {
+            (count.is_some(), "count")
+        }
+        Kind::Tobacco => (grams.is_some(), "grams"),
+        Kind::Perfume => (ml.is_some() || value.is_some(), "ml"),
+        Kind::Cash => (value.is_some(), "value"),
+        _ => (value.is_some() || p.used, "value"),
+    };
+    if !needed && !p.used {
+        return Err(Error::input(
+            field,
+            Message::new("input-missing-for-kind").term("kind", kind.term()),
+        ));
+    }
+    Ok(Purchase {
+        id: String::new(),
+        trip: p.trip.clone(),
+        traveller,
+        description,
+        kind,
+        value,
+        currency: p.currency,
+        count,
+        litres,
+        grams,
+        ml,
+        weight_kg,
+        abv,
+        spirit: p.spirit,
+        hs_code,
+        duty_rate,
+        shop,
+        bought_on: p.bought_on,
+        bought_ms: p.bought_ms.unwrap_or(now_ms),
+        used: p.used,
+        gift: p.gift,
+        tax_free: p.tax_free,
+    })
+}
+
+fn dec(v: Option<Decimal>) -> Option<String> {
+    v.map(|d| d.to_string())
+}
+
+fn insert(tx: &mut Tx<'_>, p: &Purchase) -> Result<(), Error> {
+    let hlc = tx.record_create(EntityKind::Purchase, &p.id, &p.to_json().to_string())?;
+    let now = tx.now_ms();
+    tx.prepare_cached(
+        "INSERT INTO purchase(id, trip_id, traveller_id, description, kind, value, currency, count,
+         litres, grams, ml, weight_kg, abv, spirit, hs_code, duty_rate, shop, bought_on, bought_ms,
+         used, gift, tax_free, hlc, created_ms, updated_ms)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
+         ?19, ?20, ?21, ?22, ?23, ?24, ?24)",
+    )?
+    .execute(params![
+        p.id,
+        p.trip,
+        p.traveller,
+        p.description,
+        p.kind.as_str(),
+        dec(p.value),
+        p.currency.map(|c| c.code().to_owned()),
+        dec(p.count),
+        dec(p.litres),
+        dec(p.grams),
+        dec(p.ml),
+        dec(p.weight_kg),
+        dec(p.abv),
+        p.spirit.map(Spirit::as_str),
+        p.hs_code,
+        dec(p.duty_rate),
+        p.shop,
+        p.bought_on.to_string(),
+        p.bought_ms,
+        p.used,
+        p.gift,
+        p.tax_free,
+        hlc,
+        now
+    ])?;
+    Ok(())
+}
+
+/// The trip's live purchase count and traveller ids, checked inside the write transaction.
+fn trip_facts(c: &Connection, trip: &str) -> Result<(i64, Vec<String>), Error> {
+    let live: Option<i64> = c
+        .prepare_cached("SELECT 1 FROM trip WHERE id = ?1 AND deleted_ms IS NULL")?
+        .query_row([trip], |r| r.get(0))
+        .optional()?;
+    if live.is_none() {
+        return Err(Error::NotFound {
+            entity: "trip",
+            id: trip.to_owned(),
+        });
+    }
+    let n: i64 = c
+        .prepare_cached("SELECT count(*) FROM purchase WHERE trip_id = ?1 AND deleted_ms IS NULL")?
+        .query_row([trip], |r| r.get(0))?;
+    let mut s = c.prepare_cached(
+        "SELECT traveller_id FROM trip_traveller WHERE trip_id = ?1 ORDER BY traveller_id",
+    )?;
+    let who = s.query_map([trip], |r| r.get(0))?.collect::<Result<_, _>>()?;
+    Ok((n, who))
+}
+
+fn pick_traveller(p: &PurchaseInput, on_trip: &[String]) -> Result<String, Error> {
+    match &p.traveller {
+        Some(t) => {
+            let t = t.trim().to_ascii_lowercase();
+            let hit: Vec<&String> = on_trip.iter().filter(|id| id.starts_with(&t)).collect();
+            match (t.len() >= 4, hit.as_slice()) {
+                (true, [one]) => Ok((*one).clone()),
+                _ => Err(Error::input(
+                    "traveller",
+                    Message::new("input-unknown-traveller").text("id", t),
+                )),
+            }
+        }
+        None if on_trip.len() == 1 => Ok(on_trip[0].clone()),
+        None => Err(Error::input("traveller", Message::new("input-missing"))),
+    }
+}
+
+impl Karvon {
+    /// Adds one purchase; returns it with the alerts it raised.
+    pub fn add_purchase(&self, input: &PurchaseInput) -> Result<Bought, Error> {
+        let (mut ids, alerts) = self.add_purchases_with_alerts(input.trip.clone(), std::slice::from_ref(input))?;
+        Ok(Bought {
+            purchase: self.purchase(&ids.remove(0))?,
+            alerts,
+        })
+    }
+
+    /// Adds many purchases in one transaction (all or none); returns their ids in order.
+    /// Alerts are checked once per trip at the end.
+    pub fn add_purchases(&self, inputs: &[PurchaseInput]) -> Result<Vec<String>, Error> {
+        let trip = inputs.first().map(|p| p.trip.clone()).unwrap_or_default();
+        Ok(self.add_purchases_with_alerts(trip, inputs)?.0)
+    }
+
+    fn add_purchases_with_alerts(
+        &self,
+        _first: String,
+        inputs: &[PurchaseInput],
+    ) -> Result<(Vec<String>, Vec<Alert>), Error> {
+        self.store()?.write(|tx| {
+            let mut touched: Vec<String> = Vec::new();
+            let mut ids = Vec::with_capacity(inputs.len());
+            let mut facts: Option<(String, i64, Vec<String>)> = None;
+            for (i, input) in inputs.iter().enumerate() {
+                let trip = validate::id("trip", &input.trip)?;
+                if facts.as_ref().is_none_or(|f| f.0 != trip) {
+                    let (n, who) = trip_facts(tx, &trip)?;
+                    facts = Some((trip.clone(), n, who));
+                }
+                let Some((_, count, who)) = facts.as_mut() else {
+                    continue;
+                };
+                if *count >= i64::try_from(MAX_ITEMS).unwrap_or(i64::MAX) {
+                    return Err(Error::input(
+                        "trip",
+                        Message::new("input-too-many")
+                            .int("count", *count + 1)
+                            .int("max", i64::try_from(MAX_ITEMS).unwrap_or(0)),
+                    ));
+                }
+                let traveller =
+                    pick_traveller(input, who).map_err(|e| at_index(e, inputs.len(), i))?;
+                if !touched.contains(&trip) {
+                    touched.push(trip.clone());
+                }
+                let mut p = check(&PurchaseInput { trip, ..input.clone() }, traveller, tx.now_ms())
+                    .map_err(|e| at_index(e, inputs.len(), i))?;
+                p.id = new_id();
+                insert(tx, &p)?;
+                *count += 1;
+                ids.push(p.id);
+            }
+            let mut alerts = Vec::new();
+            for trip in &touched {
+                alerts.extend(alerts::refresh(self, tx, trip)?);
+            }
+            Ok((ids, alerts))
+        })
+    }
+
+    /// One purchase (not deleted).
+    pub fn purchase(&self, id: &str) -> Result<Purchase, Error> {
+        let id = validate::id("purchase", id)?;
+        self.store()?
+            .read(|c| {
+                c.prepare_cached(&format!("{SELECT} WHERE id = ?1 AND deleted_ms IS NULL"))?
+                    .query_row([&id], read_row)
+                    .optional()?
+                    .transpose()
+            })?
+            .ok_or(Error::NotFound {
+                entity: "purchase",
+                id,
+            })
+    }
+
+    /// The purchases of a trip, oldest first.
+    pub fn purchases(&self, trip: &str) -> Result<Vec<Purchase>, Error> {
+        let trip = self.trip(trip)?;
+        self.store()?.read(|c| trip_purchases(c, &trip.id))
+    }
+
+    /// Changes a purchase: `input` is the whole new purchase; changed fields are recorded.
+    pub fn edit_purchase(&self, id: &str, input: &PurchaseInput) -> Result<Purchase, Error> {
+        let cur = self.purchase(id)?;
+        self.store()?.write(|tx| {
+            let (_, who) = trip_facts(tx, &cur.trip)?;
+            let traveller = pick_traveller(input, &who)?;
+            let mut p = check(
+                &PurchaseInput {
+                    trip: cur.trip.clone(),
+                    bought_ms: input.bought_ms.or(Some(cur.bought_ms)),
+                    ..input.clone()
+                },
+                traveller,
+                tx.now_ms(),
+            )?;
+            p.id = cur.id.clone();
+            let (old, new) = (cur.to_json(), p.to_json());
+            let (Value::Object(old), Value::Object(new)) = (old, new) else {
+                return Ok(());
+            };
+            let mut keys: Vec<&String> = old.keys().chain(new.keys()).collect();
+            keys.sort();
+            keys.dedup();
+            let changed: Vec<(String, Value)> = keys
+                .into_iter()
+                .filter(|k| old.get(*k) != new.get(*k))
+                .map(|k| (k.clone(), new.get(k).cloned().unwrap_or(Value::Null)))
+                .collect();
+            if changed.is_empty() {
+                return Ok(());
+            }
+            let now = tx.now_ms();
+            tx.execute(
+                "UPDATE purchase SET traveller_id = ?2, description = ?3, kind = ?4, value = ?5,
+                 currency = ?6, count = ?7, litres = ?8, grams = ?9, ml = ?10, weight_kg = ?11,
+                 abv = ?12, spirit = ?13, hs_code = ?14, duty_rate = ?15, shop = ?16,
+                 bought_on = ?17, bought_ms = ?18, used = ?19, gift = ?20, tax_free = ?21,
+                 updated_ms = ?22 WHERE id = ?1",
+                params![
+                    p.id,
+                    p.traveller,
+                    p.description,
+                    p.kind.as_str(),
+                    dec(p.value),
+                    p.currency.map(|c| c.code().to_owned()),
+                    dec(p.count),
+                    dec(p.litres),
+                    dec(p.grams),
+                    dec(p.ml),
+                    dec(p.weight_kg),
+                    dec(p.abv),
+                    p.spirit.map(Spirit::as_str),
+                    p.hs_code,
+                    dec(p.duty_rate),
+                    p.shop,
+                    p.bought_on.to_string(),
+                    p.bought_ms,
+                    p.used,
+                    p.gift,
+                    p.tax_free,
+                    now
+                ],
+            )?;
+            for (field, value) in changed {
+                tx.record(EntityKind::Purchase, &p.id, &field, &value.to_string())?;
+            }
+            alerts::refresh(self, tx, &cur.trip)?;
+            Ok(())
+        })?;
+        self.purchase(&cur.id)
+    }
+
+    /// Deletes a purchase (a tombstone; `undo_delete` brings it back).
+    pub fn delete_purchase(&self, id: &str) -> Result<(), Error> {
+        let p = self.purchase(id)?;
+        self.store()?.write(|tx| {
+            deletes::tombstone(tx, EntityKind::Purchase, &p.id)?;
+            alerts::refresh(self, tx, &p.trip)?;
+            Ok(())
+        })
+    }
+}
+
+/// A purchase checked as `add_purchase` would, without saving it (its id is empty).
+pub(crate) fn preview(
+    c: &Connection,
+    trip: &crate::TripRecord,
+    input: &PurchaseInput,
+) -> Result<Purchase, Error> {
+    let (_, who) = trip_facts(c, &trip.id)?;
+    let traveller = pick_traveller(input, &who)?;
+    check(
+        &PurchaseInput {
+            trip: trip.id.clone(),
+            ..input.clone()
+        },
+        traveller,
+        crate::store::now_ms(),
+    )
+}
+
+/// Names the purchase in a batch error (`purchases[3].value`).
+fn at_index(e: Error, len: usize, i: usize) -> Error {
+    match e {
+        Error::Input(mut ie) if len > 1 => {
+            ie.path = format!("purchases[{i}].{}", ie.path);
+            Error::Input(ie)
+        }
+        e => e,
+    }
+}
+
+const SELECT: &str = "SELECT id, trip_id, traveller_id, description, kind, value, currency, count,
+    litres, grams, ml, weight_kg, abv, spirit, hs_code, duty_rate, shop, bought_on, bought_ms,
+    used, gift, tax_free FROM purchase";
+
+/// The live purchases of a trip, oldest first.
+pub(crate) fn trip_purchases(c: &Connection, trip: &str) -> Result<Vec<Purchase>, Error> {
+    let mut s = c.prepare_cached(&format!(
+        "{SELECT} WHERE trip_id = ?1 AND deleted_ms IS NULL ORDER BY bought_ms, id"
+    ))?;
+    let rows = s.query_map([trip], read_row)?;
+    let mut out = Vec::new();
+    for r in rows {
+        out.push(r??);
+    }
+    Ok(out)
+}
+
+fn read_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<Purchase, Error>> {
+    let bad = |field: &'static str| Error::Store(Message::new("error-db-value").text("field", field));
+    let d = |i: usize, field: &'static str| -> rusqlite::Result<Result<Option<Decimal>, Error>> {
+        let v: Option<String> = r.get(i)?;
+        Ok(v.map(|s| s.parse::<Decimal>().map_err(|_| bad(field))).transpose())
+    };
+    let kind: String = r.get(4)?;
+    let currency: Option<String> = r.get(6)?;
+    let spirit: Option<String> = r.get(13)?;
+    let bought_on: String = r.get(17)?;
+    Ok((|| {
+        Ok(Purchase {
+            id: r.get(0)?,
+            trip: r.get(1)?,
+            traveller: r.get(2)?,
+            description: r.get(3)?,
+            kind: Kind::parse(&kind).ok_or_else(|| bad("kind"))?,
+            value: d(5, "value")??,
+            currency: currency
+                .map(|c| Currency::from_code(&c).map_err(|_| bad("currency")))
+                .transpose()?,
+            count: d(7, "count")??,
+            litres: d(8, "litres")??,
+            grams: d(9, "grams")??,
+            ml: d(10, "ml")??,
+            weight_kg: d(11, "weight_kg")??,
+            abv: d(12, "abv")??,
+            spirit: spirit
+                .map(|s| Spirit::parse(&s).ok_or_else(|| bad("spirit")))
+                .transpose()?,
+            hs_code: r.get(14)?,
+            duty_rate: d(15, "duty_rate")??,
+            shop: r.get(16)?,
+            bought_on: bought_on.parse().map_err(|_| bad("bought_on"))?,
+            bought_ms: r.get(18)?,
+            used: r.get(19)?,
+            gift: r.get(20)?,
+            tax_free: r.get(21)?,
+        })
+    })())
+}
