@@ -539,7 +539,7 @@ const SELECT: &str = "SELECT id, trip_id, traveller_id, description, kind, value
 /// The live purchases of a trip, oldest first.
 pub(crate) fn trip_purchases(c: &Connection, trip: &str) -> Result<Vec<Purchase>, Error> {
     let mut s = c.prepare_cached(&format!(
-        "{SELECT} WHERE trip_id = ?1 AND deleted_ms IS NULL ORDER BY bought_ms, id"
+        "{SELECT} WHERE trip_id = ?1 AND deleted_ms IS NULL ORDER BY bought_on, bought_ms, rowid"
     ))?;
     let rows = s.query_map([trip], read_row)?;
     let mut out = Vec::new();

@@ -228,7 +228,7 @@ impl Karvon {
         // Rates for the pack's own figures (e.g. limits in US$), as of the arrival date.
         let mut trip_rates = BTreeMap::new();
         for (cur, f) in rates::rates_into(c, target, trip.arrival)? {
-            trip_rates.insert(cur, f.rate);
+            trip_rates.insert(cur, f.rate.normalize());
         }
         let mut items = Vec::with_capacity(purchases.len());
         let mut ids = Vec::with_capacity(purchases.len());
@@ -241,7 +241,7 @@ impl Karvon {
                     match rates::lookup(c, cur, target, p.bought_on)? {
                         Some(f) => {
                             note(cur, target, p.bought_on, &f);
-                            rate = Some(f.rate);
+                            rate = Some(f.rate.normalize());
                         }
                         None => {
                             left_out.push(LeftOut {
