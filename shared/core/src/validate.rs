@@ -13,12 +13,15 @@ pub const MAX_NAME_CHARS: usize = 200;
 pub fn text(path: &str, value: &str, max: usize) -> Result<String, Error> {
     let t = value.trim();
     if t.is_empty() {
-        return Err(Error::input(path, Message::new("input-empty")));
+        return Err(Error::input(path, Message::new("input-empty-text")));
     }
-    if t.chars().count() > max {
+    let length = t.chars().count();
+    if length > max {
         return Err(Error::input(
             path,
-            Message::new("input-too-long").int("max", i64::try_from(max).unwrap_or(i64::MAX)),
+            Message::new("input-text-too-long")
+                .int("length", i64::try_from(length).unwrap_or(i64::MAX))
+                .int("max", i64::try_from(max).unwrap_or(i64::MAX)),
         ));
     }
     if t.chars().any(char::is_control) {

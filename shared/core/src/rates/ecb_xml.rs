@@ -18,10 +18,20 @@ use crate::Error;
 pub(super) fn parse(file: &str, text: &str) -> Result<Feed, Error> {
     let eur = super::iso("EUR");
     let doc = Document::parse(text).map_err(|e| {
-        let pos = e.pos();
+        let (row, col) = match e {
+            // roxmltree places these at 1:1; the file ends early, so point at its end.
+            roxmltree::Error::UnexpectedEndOfStream | roxmltree::Error::UnclosedRootNode => {
+                let last = text.rsplit('\n').next().unwrap_or_default();
+                (text.matches('\n').count() + 1, last.chars().count() + 1)
+            }
+            _ => {
+                let pos = e.pos();
+                (pos.row as usize, pos.col as usize)
+            }
+        };
         Error::feed(
             file,
-            format!("line {}, column {}", pos.row, pos.col),
+            format!("line {row}, column {col}"),
             Message::new("rates-syntax").text("detail", e.to_string()),
         )
     })?;
