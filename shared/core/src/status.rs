@@ -189,12 +189,24 @@ impl Karvon {
         let target = pack.currency;
         let mut travellers = Vec::new();
         let mut domain_travellers = Vec::new();
-        for id in &trip.travellers {
-            let t = self.traveller_on(c, id)?;
+        let people = trip
+            .travellers
+            .iter()
+            .map(|id| self.traveller_on(c, id))
+            .collect::<Result<Vec<_>, _>>()?;
+        for t in people.iter() {
             let age = t.birth_date.age_on(trip.arrival);
             let resident = t.residency == trip.jurisdiction;
+            // The engine names travellers in its messages: use the name, made unique if needed.
+            let twins = people.iter().filter(|o| o.name == t.name).count();
+            let label = if twins > 1 {
+                format!("{} ({})", t.name, &t.id[..8])
+            } else {
+                t.name.clone()
+            };
+            let t = t.clone();
             domain_travellers.push(DomainTraveller {
-                id: t.id.clone(),
+                id: label,
                 age,
                 resident,
                 statuses: t.statuses.clone(),
@@ -307,7 +319,22 @@ impl Karvon {
     /// Builds the status from a snapshot (no alert changes).
     pub(crate) fn status_of(&self, c: &Connection, snap: Snapshot) -> Result<TripStatus, Error> {
         let assessment = self.assess(&snap.domain)?;
-        let allowances = assessment.allowances.iter().map(allowance_status).collect();
+        let id_of = |label: &String| {
+            snap.domain
+                .travellers
+                .iter()
+                .position(|t| t.id == *label)
+                .map_or_else(|| label.clone(), |i| snap.travellers[i].id.clone())
+        };
+        let allowances = assessment
+            .allowances
+            .iter()
+            .map(|a| {
+                let mut s = allowance_status(a);
+                s.travellers = s.travellers.iter().map(id_of).collect();
+                s
+            })
+            .collect();
         let plan = match snap.trip.plan {
             Some(plan) => Some(plan_status(c, plan, &snap.purchases)?),
             None => None,
@@ -464,11 +491,7 @@ fn trip_file(s: &Snapshot) -> Value {
     let travellers: Vec<Value> = d
         .travellers
         .iter()
-        .zip(&s.travellers)
-        .map(|(t, line)| {
-            json!({"id": t.id, "name": line.name, "age": t.age, "resident": t.resident,
-                   "statuses": t.statuses})
-        })
+        .map(|t| json!({"id": t.id, "age": t.age, "resident": t.resident, "statuses": t.statuses}))
         .collect();
     let items: Vec<Value> = d
         .items
