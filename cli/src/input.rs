@@ -38,7 +38,8 @@ pub fn date(flag: &str, s: &str) -> Result<Date, Error> {
 /// Today's date (UTC).
 pub fn today() -> Date {
     let days = karvon_core::store::now_ms().div_euclid(86_400_000);
-    Date::from_days_since_epoch(days).unwrap_or_else(|| Date::new(1970, 1, 1).unwrap_or_else(|_| unreachable!()))
+    Date::from_days_since_epoch(days)
+        .unwrap_or_else(|| Date::new(1970, 1, 1).unwrap_or_else(|_| unreachable!()))
 }
 
 /// An ISO 4217 currency.
@@ -46,7 +47,8 @@ pub fn currency(flag: &str, s: &str) -> Result<Currency, Error> {
     Currency::from_code(s.trim()).map_err(|_| {
         bad(
             flag,
-            Message::new("input-unknown-currency").text("code", s.chars().take(16).collect::<String>()),
+            Message::new("input-unknown-currency")
+                .text("code", s.chars().take(16).collect::<String>()),
         )
     })
 }
@@ -56,7 +58,8 @@ pub fn mode(flag: &str, s: &str) -> Result<Mode, Error> {
     Mode::parse(s.trim()).ok_or_else(|| {
         bad(
             flag,
-            Message::new("input-unknown-mode").text("value", s.chars().take(32).collect::<String>()),
+            Message::new("input-unknown-mode")
+                .text("value", s.chars().take(32).collect::<String>()),
         )
     })
 }
@@ -66,7 +69,10 @@ pub fn yes_no(flag: &str, s: &str) -> Result<bool, Error> {
     match s.trim().to_ascii_lowercase().as_str() {
         "yes" | "y" | "true" | "1" | "ha" | "да" => Ok(true),
         "no" | "n" | "false" | "0" | "yo'q" | "нет" => Ok(false),
-        _ => Err(bad(flag, Message::new("input-type").term("expected", "type-boolean"))),
+        _ => Err(bad(
+            flag,
+            Message::new("input-type").term("expected", "type-boolean"),
+        )),
     }
 }
 
@@ -82,7 +88,8 @@ pub fn purchase(trip: &str, a: &BuyArgs) -> Result<PurchaseInput, Error> {
     let kind = Kind::parse(a.kind.trim()).ok_or_else(|| {
         bad(
             "--kind",
-            Message::new("input-unknown-kind").text("value", a.kind.chars().take(32).collect::<String>()),
+            Message::new("input-unknown-kind")
+                .text("value", a.kind.chars().take(32).collect::<String>()),
         )
     })?;
     let bought_on = match &a.date {
@@ -92,7 +99,11 @@ pub fn purchase(trip: &str, a: &BuyArgs) -> Result<PurchaseInput, Error> {
     let mut p = PurchaseInput::new(trip, &a.description, kind, bought_on);
     p.traveller = a.traveller.clone();
     p.value = opt_decimal("--value", a.value.as_ref())?;
-    p.currency = a.currency.as_deref().map(|c| currency("--currency", c)).transpose()?;
+    p.currency = a
+        .currency
+        .as_deref()
+        .map(|c| currency("--currency", c))
+        .transpose()?;
     p.count = opt_decimal("--count", a.count.as_ref())?;
     p.litres = opt_decimal("--litres", a.litres.as_ref())?;
     p.grams = opt_decimal("--grams", a.grams.as_ref())?;
@@ -104,7 +115,8 @@ pub fn purchase(trip: &str, a: &BuyArgs) -> Result<PurchaseInput, Error> {
         Some(s) => Some(Spirit::parse(s.trim()).ok_or_else(|| {
             bad(
                 "--spirit",
-                Message::new("input-unknown-spirit").text("value", s.chars().take(32).collect::<String>()),
+                Message::new("input-unknown-spirit")
+                    .text("value", s.chars().take(32).collect::<String>()),
             )
         })?),
         None => None,

@@ -170,7 +170,11 @@ fn traveller(k: &Karvon, cat: &Catalogue, c: &TravellerCmd) -> Result<(), Error>
         TravellerCmd::Add(a) => {
             let t = k.add_traveller(&TravellerInput {
                 name: a.name.clone().unwrap_or_default(),
-                birth_date: a.born.as_deref().map(|b| input::date("--born", b)).transpose()?,
+                birth_date: a
+                    .born
+                    .as_deref()
+                    .map(|b| input::date("--born", b))
+                    .transpose()?,
                 residency: a.residency.clone().unwrap_or_default(),
                 document: a.document.clone(),
                 statuses: a.statuses.clone(),
@@ -191,9 +195,16 @@ fn traveller(k: &Karvon, cat: &Catalogue, c: &TravellerCmd) -> Result<(), Error>
                 &id,
                 &TravellerPatch {
                     name: a.name.clone(),
-                    birth_date: a.born.as_deref().map(|b| input::date("--born", b)).transpose()?,
+                    birth_date: a
+                        .born
+                        .as_deref()
+                        .map(|b| input::date("--born", b))
+                        .transpose()?,
                     residency: a.residency.clone(),
-                    document: a.document.clone().map(|d| Some(d).filter(|d| !d.trim().is_empty())),
+                    document: a
+                        .document
+                        .clone()
+                        .map(|d| Some(d).filter(|d| !d.trim().is_empty())),
                     statuses: (!a.statuses.is_empty()).then(|| a.statuses.clone()),
                 },
             )?;
@@ -242,12 +253,23 @@ fn trip(k: &Karvon, cat: &Catalogue, c: &TripCmd) -> Result<(), Error> {
             let t = k.add_trip(&TripInput {
                 name: a.name.clone().unwrap_or_default(),
                 jurisdiction: a.jurisdiction.clone().ok_or_else(|| missing("--to"))?,
-                arrival: input::date("--arrive", a.arrive.as_deref().ok_or_else(|| missing("--arrive"))?)?,
+                arrival: input::date(
+                    "--arrive",
+                    a.arrive.as_deref().ok_or_else(|| missing("--arrive"))?,
+                )?,
                 mode: input::mode("--mode", a.mode.as_deref().unwrap_or("air"))?,
-                days_abroad: input::days("--days", a.days.as_deref().ok_or_else(|| missing("--days"))?)?,
+                days_abroad: input::days(
+                    "--days",
+                    a.days.as_deref().ok_or_else(|| missing("--days"))?,
+                )?,
                 travellers: resolve_all(k, &a.travellers)?,
                 plan: plan_of(a)?,
-                joint: a.joint.as_deref().map(|j| input::yes_no("--joint", j)).transpose()?.unwrap_or(false),
+                joint: a
+                    .joint
+                    .as_deref()
+                    .map(|j| input::yes_no("--joint", j))
+                    .transpose()?
+                    .unwrap_or(false),
             })?;
             views::created(cat, "trip", &t.id);
         }
@@ -274,22 +296,42 @@ fn trip(k: &Karvon, cat: &Catalogue, c: &TripCmd) -> Result<(), Error> {
             no_plan,
         } => {
             let id = k.resolve_id("trip", trip)?;
-            let plan = if *no_plan { Some(None) } else { plan_of(a)?.map(Some) };
+            let plan = if *no_plan {
+                Some(None)
+            } else {
+                plan_of(a)?.map(Some)
+            };
             k.edit_trip(
                 &id,
                 &TripPatch {
                     name: a.name.clone(),
                     jurisdiction: a.jurisdiction.clone(),
-                    arrival: a.arrive.as_deref().map(|d| input::date("--arrive", d)).transpose()?,
-                    mode: a.mode.as_deref().map(|m| input::mode("--mode", m)).transpose()?,
-                    days_abroad: a.days.as_deref().map(|d| input::days("--days", d)).transpose()?,
+                    arrival: a
+                        .arrive
+                        .as_deref()
+                        .map(|d| input::date("--arrive", d))
+                        .transpose()?,
+                    mode: a
+                        .mode
+                        .as_deref()
+                        .map(|m| input::mode("--mode", m))
+                        .transpose()?,
+                    days_abroad: a
+                        .days
+                        .as_deref()
+                        .map(|d| input::days("--days", d))
+                        .transpose()?,
                     travellers: if a.travellers.is_empty() {
                         None
                     } else {
                         Some(resolve_all(k, &a.travellers)?)
                     },
                     plan,
-                    joint: a.joint.as_deref().map(|j| input::yes_no("--joint", j)).transpose()?,
+                    joint: a
+                        .joint
+                        .as_deref()
+                        .map(|j| input::yes_no("--joint", j))
+                        .transpose()?,
                 },
             )?;
             views::saved(cat, "trip", &id);

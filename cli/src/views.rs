@@ -19,7 +19,8 @@ fn say(cat: &Catalogue, m: &Message) {
 }
 
 fn entity(m: Message, entity: &str, id: &str) -> Message {
-    m.term("entity", format!("entity-{entity}")).text("id", id.to_owned())
+    m.term("entity", format!("entity-{entity}"))
+        .text("id", id.to_owned())
 }
 
 /// "Saved trip 0190…".
@@ -128,7 +129,10 @@ pub fn purchases(list: &[Purchase], cat: &Catalogue) {
 
 /// A saved purchase and the alerts it raised.
 pub fn bought(b: &Bought, cat: &Catalogue) {
-    say(cat, &entity(Message::new("cli-created"), "purchase", &b.purchase.id));
+    say(
+        cat,
+        &entity(Message::new("cli-created"), "purchase", &b.purchase.id),
+    );
     for a in &b.alerts {
         println!("  ! {}", cat.render(&a.message));
     }
@@ -219,7 +223,11 @@ pub fn status(s: &TripStatus, cat: &Catalogue) -> String {
         let amount = |d| match a.unit {
             "money" => format_money(lang, d, cur),
             "fraction" => format_decimal(lang, d, None),
-            unit => format!("{} {}", format_decimal(lang, d, None), cat.text(&format!("unit-{unit}"))),
+            unit => format!(
+                "{} {}",
+                format_decimal(lang, d, None),
+                cat.text(&format!("unit-{unit}"))
+            ),
         };
         let _ = writeln!(
             out,
@@ -314,7 +322,11 @@ pub fn alerts(list: &[Alert], cat: &Catalogue) {
         println!("{}", cat.text("cli-no-alerts"));
     }
     for a in list {
-        let mark = if a.acknowledged_ms.is_some() { " " } else { "!" };
+        let mark = if a.acknowledged_ms.is_some() {
+            " "
+        } else {
+            "!"
+        };
         println!("{mark} {}  {}", a.id, cat.render(&a.message));
     }
 }

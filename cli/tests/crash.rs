@@ -50,7 +50,9 @@ fn integrity(data: &Path) -> rusqlite::Connection {
         .unwrap();
     assert_eq!(ok, "ok");
     let fk: i64 = c
-        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0))
+        .query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| {
+            r.get(0)
+        })
         .unwrap();
     assert_eq!(fk, 0);
     c
@@ -89,7 +91,10 @@ fn a_killed_rates_import_leaves_all_or_nothing_and_earlier_data_intact() {
             .unwrap();
         // The daily file's day is also in the history, so the history replaces it: 6,983 tables
         // when the import committed, 1 when it did not; never anything in between.
-        assert!(tables == 1 || tables == 6_983, "{tables} tables after a kill at {delay_ms} ms");
+        assert!(
+            tables == 1 || tables == 6_983,
+            "{tables} tables after a kill at {delay_ms} ms"
+        );
         let usd: String = c
             .query_row(
                 "SELECT r.published FROM rate r JOIN rate_table t ON t.id = r.table_id
@@ -115,14 +120,33 @@ fn a_killed_burst_of_purchases_keeps_every_committed_purchase() {
     let data = dir.path().join("data");
     let out = karvon(
         &data,
-        &["traveller", "add", "--name", "Test Person", "--born", "1980-01-01", "--residency", "FI"],
+        &[
+            "traveller",
+            "add",
+            "--name",
+            "Test Person",
+            "--born",
+            "1980-01-01",
+            "--residency",
+            "FI",
+        ],
     );
     let traveller = out.split_whitespace().last().unwrap().to_owned();
     let out = karvon(
         &data,
         &[
-            "trip", "new", "--name", "Burst", "--to", "FI", "--arrive", "2026-12-10", "--days", "3",
-            "--traveller", &traveller,
+            "trip",
+            "new",
+            "--name",
+            "Burst",
+            "--to",
+            "FI",
+            "--arrive",
+            "2026-12-10",
+            "--days",
+            "3",
+            "--traveller",
+            &traveller,
         ],
     );
     let trip = out.split_whitespace().last().unwrap().to_owned();
@@ -144,13 +168,18 @@ fn a_killed_burst_of_purchases_keeps_every_committed_purchase() {
     };
     // Wait until some purchases are saved, then kill the whole burst.
     for _ in 0..600 {
-        let n = std::fs::read_to_string(&log).map(|s| s.lines().count()).unwrap_or(0);
+        let n = std::fs::read_to_string(&log)
+            .map(|s| s.lines().count())
+            .unwrap_or(0);
         if n >= 15 {
             break;
         }
         sleep(Duration::from_millis(50));
     }
-    assert!(child.try_wait().unwrap().is_none(), "the burst ended before the kill");
+    assert!(
+        child.try_wait().unwrap().is_none(),
+        "the burst ended before the kill"
+    );
     kill9(&mut child);
 
     let printed: Vec<String> = std::fs::read_to_string(&log)
@@ -163,14 +192,25 @@ fn a_killed_burst_of_purchases_keeps_every_committed_purchase() {
     let c = integrity(&data);
     let mut stored: Vec<String> = {
         let mut s = c.prepare("SELECT id FROM purchase ORDER BY id").unwrap();
-        s.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect()
+        s.query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
     };
     stored.sort();
     for id in &printed {
-        assert!(stored.contains(id), "purchase {id} was reported saved but is gone");
+        assert!(
+            stored.contains(id),
+            "purchase {id} was reported saved but is gone"
+        );
     }
     // At most the one in flight committed without printing.
-    assert!(stored.len() - printed.len() <= 1, "{} stored, {} printed", stored.len(), printed.len());
+    assert!(
+        stored.len() - printed.len() <= 1,
+        "{} stored, {} printed",
+        stored.len(),
+        printed.len()
+    );
     // Each stored purchase has its change record (written in the same transaction).
     let creates: i64 = c
         .query_row(

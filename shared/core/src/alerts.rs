@@ -54,15 +54,24 @@ pub(crate) fn conditions(s: &TripStatus) -> Vec<(String, Message)> {
         if a.limit.is_zero() {
             continue;
         }
-        let base = format!("{}:{}:{}", a.rule, serde_json::to_string(&a.category).unwrap_or_default(), a.travellers.join("+"));
+        let base = format!(
+            "{}:{}:{}",
+            a.rule,
+            serde_json::to_string(&a.category).unwrap_or_default(),
+            a.travellers.join("+")
+        );
         for (level, kind) in [(80, "allowance_80"), (100, "allowance_100")] {
             if a.percent >= Decimal::from(level) {
                 out.push((
                     format!("{kind}:{base}"),
-                    Message::new(if level == 80 { "alert-allowance-80" } else { "alert-allowance-100" })
-                        .term("category", a.category.term())
-                        .text("who", names(&a.travellers))
-                        .percent("percent", a.percent),
+                    Message::new(if level == 80 {
+                        "alert-allowance-80"
+                    } else {
+                        "alert-allowance-100"
+                    })
+                    .term("category", a.category.term())
+                    .text("who", names(&a.travellers))
+                    .percent("percent", a.percent),
                 ));
             }
         }
@@ -90,9 +99,15 @@ pub(crate) fn conditions(s: &TripStatus) -> Vec<(String, Message)> {
         out.push(("cash".to_owned(), Message::new("alert-cash-threshold")));
     }
     let mut seen = BTreeSet::new();
-    for n in a.notices.iter().filter(|n| n.code == NoticeCode::MustDeclareItem) {
+    for n in a
+        .notices
+        .iter()
+        .filter(|n| n.code == NoticeCode::MustDeclareItem)
+    {
         let Some(i) = n.item else { continue };
-        let Some(pid) = s.purchase_ids.get(i) else { continue };
+        let Some(pid) = s.purchase_ids.get(i) else {
+            continue;
+        };
         if seen.insert(pid.clone()) {
             out.push((
                 format!("must_declare:{pid}"),
@@ -117,7 +132,9 @@ pub(crate) fn refresh(k: &Karvon, tx: &mut Tx<'_>, trip: &str) -> Result<Vec<Ale
     let now = tx.now_ms();
     let held: BTreeSet<String> = {
         let mut s = tx.prepare_cached("SELECT key FROM alert_state WHERE trip_id = ?1")?;
-        let keys = s.query_map([trip], |r| r.get(0))?.collect::<Result<_, _>>()?;
+        let keys = s
+            .query_map([trip], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
         keys
     };
     let current = conditions(&status);
@@ -152,7 +169,10 @@ pub(crate) fn refresh(k: &Karvon, tx: &mut Tx<'_>, trip: &str) -> Result<Vec<Ale
             acknowledged_ms: None,
         });
     }
-    for gone in held.iter().filter(|h| !current.iter().any(|(k, _)| k == *h)) {
+    for gone in held
+        .iter()
+        .filter(|h| !current.iter().any(|(k, _)| k == *h))
+    {
         tx.prepare_cached("DELETE FROM alert_state WHERE trip_id = ?1 AND key = ?2")?
             .execute(params![trip, gone])?;
     }
@@ -187,8 +207,9 @@ fn query(c: &Connection, trip: &str, all: bool) -> Result<Vec<Alert>, Error> {
     let mut out = Vec::new();
     for row in rows {
         let (id, trip, kind, key, message, created_ms, acknowledged_ms) = row?;
-        let message = serde_json::from_str(&message)
-            .map_err(|_| Error::Store(Message::new("error-db-value").text("field", "alert.message")))?;
+        let message = serde_json::from_str(&message).map_err(|_| {
+            Error::Store(Message::new("error-db-value").text("field", "alert.message"))
+        })?;
         out.push(Alert {
             id,
             trip,
@@ -217,7 +238,10 @@ impl Karvon {
                 .query_row("SELECT 1 FROM alert WHERE id = ?1", [&id], |r| r.get(0))
                 .optional()?;
             if found.is_none() {
-                return Err(Error::NotFound { entity: "alert", id: id.clone() });
+                return Err(Error::NotFound {
+                    entity: "alert",
+                    id: id.clone(),
+                });
             }
             let now = tx.now_ms();
             tx.execute(

@@ -86,7 +86,9 @@ impl Karvon {
             let trip: Option<String> = match kind {
                 EntityKind::Trip => Some(id.clone()),
                 EntityKind::Purchase => tx
-                    .query_row("SELECT trip_id FROM purchase WHERE id = ?1", [&id], |r| r.get(0))
+                    .query_row("SELECT trip_id FROM purchase WHERE id = ?1", [&id], |r| {
+                        r.get(0)
+                    })
                     .optional()?,
                 _ => None,
             };

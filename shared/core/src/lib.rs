@@ -11,8 +11,8 @@ mod deletes;
 mod error;
 pub mod hs;
 pub mod purchases;
-pub mod receipts;
 pub mod rates;
+pub mod receipts;
 pub mod report;
 pub mod status;
 pub mod store;
@@ -23,16 +23,16 @@ mod validate;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+pub use alerts::Alert;
 pub use crypto::KeySource;
 pub use deletes::Restored;
-pub use alerts::Alert;
+pub use error::Error;
+pub use karvon_domain as domain;
+pub use karvon_i18n as i18n;
 pub use purchases::{Bought, Purchase, PurchaseInput};
 pub use status::{TripStatus, WhatIf};
 pub use travellers::{Party, Traveller, TravellerInput, TravellerPatch};
 pub use trips::{Plan, TripInput, TripPatch, TripRecord};
-pub use error::Error;
-pub use karvon_domain as domain;
-pub use karvon_i18n as i18n;
 
 use karvon_domain::{
     parse_trip, trip::MAX_INPUT_BYTES, Assessment, InputError, Message, Pack, PackSet, Trip,

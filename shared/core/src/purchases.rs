@@ -9,9 +9,9 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 use serde_json::{Map, Value};
 
+use crate::alerts::{self, Alert};
 use crate::store::{new_id, Tx};
 use crate::validate;
-use crate::alerts::{self, Alert};
 use crate::{deletes, Error, Karvon};
 
 /// A saved purchase and the alerts it raised.
@@ -201,13 +201,26 @@ fn check(p: &PurchaseInput, traveller: String, now_ms: i64) -> Result<Purchase, 
     }
     let abv = p.abv.map(|v| validate::quantity("abv", v)).transpose()?;
     if abv.is_some_and(|a| a > Decimal::ONE_HUNDRED) {
-        return Err(Error::input("abv", Message::new("input-too-big").int("max", 100)));
+        return Err(Error::input(
+            "abv",
+            Message::new("input-too-big").int("max", 100),
+        ));
     }
-    let duty_rate = p.duty_rate.map(|v| validate::quantity("duty_rate", v)).transpose()?;
+    let duty_rate = p
+        .duty_rate
+        .map(|v| validate::quantity("duty_rate", v))
+        .transpose()?;
     if duty_rate.is_some_and(|a| a > Decimal::from(1000)) {
-        return Err(Error::input("duty_rate", Message::new("input-too-big").int("max", 1000)));
+        return Err(Error::input(
+            "duty_rate",
+            Message::new("input-too-big").int("max", 1000),
+        ));
     }
-    let hs_code = p.hs_code.as_deref().map(|c| validate::hs_code("hs_code", c)).transpose()?;
+    let hs_code = p
+        .hs_code
+        .as_deref()
+        .map(|c| validate::hs_code("hs_code", c))
+        .transpose()?;
     let shop = validate::opt_text("shop", p.shop.as_deref())?;
     let kind = p.kind;
     let (needed, field) = match kind {
@@ -313,7 +326,9 @@ fn trip_facts(c: &Connection, trip: &str) -> Result<(i64, Vec<String>), Error> {
     let mut s = c.prepare_cached(
         "SELECT traveller_id FROM trip_traveller WHERE trip_id = ?1 ORDER BY traveller_id",
     )?;
-    let who = s.query_map([trip], |r| r.get(0))?.collect::<Result<_, _>>()?;
+    let who = s
+        .query_map([trip], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
     Ok((n, who))
 }
 
@@ -338,7 +353,8 @@ fn pick_traveller(p: &PurchaseInput, on_trip: &[String]) -> Result<String, Error
 impl Karvon {
     /// Adds one purchase; returns it with the alerts it raised.
     pub fn add_purchase(&self, input: &PurchaseInput) -> Result<Bought, Error> {
-        let (mut ids, alerts) = self.add_purchases_with_alerts(input.trip.clone(), std::slice::from_ref(input))?;
+        let (mut ids, alerts) =
+            self.add_purchases_with_alerts(input.trip.clone(), std::slice::from_ref(input))?;
         Ok(Bought {
             purchase: self.purchase(&ids.remove(0))?,
             alerts,
@@ -383,8 +399,15 @@ impl Karvon {
                 if !touched.contains(&trip) {
                     touched.push(trip.clone());
                 }
-                let mut p = check(&PurchaseInput { trip, ..input.clone() }, traveller, tx.now_ms())
-                    .map_err(|e| at_index(e, inputs.len(), i))?;
+                let mut p = check(
+                    &PurchaseInput {
+                        trip,
+                        ..input.clone()
+                    },
+                    traveller,
+                    tx.now_ms(),
+                )
+                .map_err(|e| at_index(e, inputs.len(), i))?;
                 p.id = new_id();
                 insert(tx, &p)?;
                 *count += 1;
@@ -550,10 +573,12 @@ pub(crate) fn trip_purchases(c: &Connection, trip: &str) -> Result<Vec<Purchase>
 }
 
 fn read_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<Purchase, Error>> {
-    let bad = |field: &'static str| Error::Store(Message::new("error-db-value").text("field", field));
+    let bad =
+        |field: &'static str| Error::Store(Message::new("error-db-value").text("field", field));
     let d = |i: usize, field: &'static str| -> rusqlite::Result<Result<Option<Decimal>, Error>> {
         let v: Option<String> = r.get(i)?;
-        Ok(v.map(|s| s.parse::<Decimal>().map_err(|_| bad(field))).transpose())
+        Ok(v.map(|s| s.parse::<Decimal>().map_err(|_| bad(field)))
+            .transpose())
     };
     let kind: String = r.get(4)?;
     let currency: Option<String> = r.get(6)?;

@@ -89,12 +89,21 @@ impl Karvon {
         let id = new_id();
         self.store()?.write(|tx| {
             let now = tx.now_ms();
-            let row = json!({"purchase": p.id, "sha256": sha, "size": size, "file_name": file_name});
+            let row =
+                json!({"purchase": p.id, "sha256": sha, "size": size, "file_name": file_name});
             let hlc = tx.record_create(EntityKind::Receipt, &id, &row.to_string())?;
             tx.execute(
                 "INSERT INTO receipt(id, purchase_id, sha256, size, file_name, hlc, created_ms)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![id, p.id, sha, i64::try_from(size).unwrap_or(i64::MAX), file_name, hlc, now],
+                params![
+                    id,
+                    p.id,
+                    sha,
+                    i64::try_from(size).unwrap_or(i64::MAX),
+                    file_name,
+                    hlc,
+                    now
+                ],
             )?;
             Ok(())
         })?;

@@ -180,12 +180,14 @@ impl Karvon {
             entity: "trip",
             id: trip_id.to_owned(),
         })?;
-        let pack = self
-            .packs()
-            .get(&trip.jurisdiction)
-            .ok_or_else(|| Error::input("jurisdiction", Message::new("input-unknown-jurisdiction")
-                .text("value", trip.jurisdiction.clone())
-                .text("known", "")))?;
+        let pack = self.packs().get(&trip.jurisdiction).ok_or_else(|| {
+            Error::input(
+                "jurisdiction",
+                Message::new("input-unknown-jurisdiction")
+                    .text("value", trip.jurisdiction.clone())
+                    .text("known", ""),
+            )
+        })?;
         let target = pack.currency;
         let mut travellers = Vec::new();
         let mut domain_travellers = Vec::new();
@@ -246,11 +248,21 @@ impl Karvon {
         let mut ids = Vec::with_capacity(purchases.len());
         let mut left_out = Vec::new();
         let mut kept = Vec::with_capacity(purchases.len());
+        // Purchases share currencies and days: look each pair up once.
+        let mut found: BTreeMap<(Currency, Date), Option<rates::FoundRate>> = BTreeMap::new();
         for p in purchases {
             let mut rate = None;
             if let (Some(cur), Some(_)) = (p.currency, p.value) {
                 if cur != target {
-                    match rates::lookup(c, cur, target, p.bought_on)? {
+                    let hit = match found.get(&(cur, p.bought_on)) {
+                        Some(h) => h.clone(),
+                        None => {
+                            let h = rates::lookup(c, cur, target, p.bought_on)?;
+                            found.insert((cur, p.bought_on), h.clone());
+                            h
+                        }
+                    };
+                    match hit {
                         Some(f) => {
                             note(cur, target, p.bought_on, &f);
                             rate = Some(f.rate.normalize());
@@ -429,7 +441,12 @@ impl Karvon {
     }
 
     /// A purchase not saved yet, checked as `add_purchase` would (its id is empty).
-    fn preview(&self, c: &Connection, trip: &TripRecord, input: &PurchaseInput) -> Result<Purchase, Error> {
+    fn preview(
+        &self,
+        c: &Connection,
+        trip: &TripRecord,
+        input: &PurchaseInput,
+    ) -> Result<Purchase, Error> {
         purchases::preview(c, trip, input)
     }
 }
@@ -439,7 +456,8 @@ fn allowance_status(a: &AllowanceUse) -> AllowanceStatus {
     let percent = if a.limit.is_zero() {
         Decimal::ONE_HUNDRED
     } else {
-        (a.used * Decimal::ONE_HUNDRED / a.limit).round_dp_with_strategy(1, RoundingStrategy::ToZero)
+        (a.used * Decimal::ONE_HUNDRED / a.limit)
+            .round_dp_with_strategy(1, RoundingStrategy::ToZero)
     };
     AllowanceStatus {
         travellers: a.travellers.clone(),
@@ -456,6 +474,7 @@ fn allowance_status(a: &AllowanceUse) -> AllowanceStatus {
 fn plan_status(c: &Connection, plan: Plan, purchases: &[Purchase]) -> Result<PlanStatus, Error> {
     let mut spent = Decimal::ZERO;
     let mut unconverted = Vec::new();
+    let mut found: BTreeMap<(Currency, Date), Option<Decimal>> = BTreeMap::new();
     for p in purchases {
         if p.kind == Kind::Cash || p.used {
             continue;
@@ -467,8 +486,16 @@ fn plan_status(c: &Connection, plan: Plan, purchases: &[Purchase]) -> Result<Pla
             spent += v;
             continue;
         }
-        match rates::lookup(c, cur, plan.currency, p.bought_on)? {
-            Some(f) => spent += v * f.rate,
+        let rate = match found.get(&(cur, p.bought_on)) {
+            Some(r) => *r,
+            None => {
+                let r = rates::lookup(c, cur, plan.currency, p.bought_on)?.map(|f| f.rate);
+                found.insert((cur, p.bought_on), r);
+                r
+            }
+        };
+        match rate {
+            Some(r) => spent += v * r,
             None => unconverted.push(p.id.clone()),
         }
     }

@@ -156,7 +156,16 @@ impl Karvon {
             tx.execute(
                 "INSERT INTO traveller(id, name_enc, document_enc, birth_date, residency, statuses,
                  hlc, created_ms, updated_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
-                params![id, name_enc, doc_enc, c.birth_date.to_string(), c.residency, statuses, hlc, now],
+                params![
+                    id,
+                    name_enc,
+                    doc_enc,
+                    c.birth_date.to_string(),
+                    c.residency,
+                    statuses,
+                    hlc,
+                    now
+                ],
             )?;
             Ok(())
         })?;
@@ -169,9 +178,18 @@ impl Karvon {
         let input = TravellerInput {
             name: patch.name.clone().unwrap_or_else(|| cur.name.clone()),
             birth_date: Some(patch.birth_date.unwrap_or(cur.birth_date)),
-            residency: patch.residency.clone().unwrap_or_else(|| cur.residency.clone()),
-            document: patch.document.clone().unwrap_or_else(|| cur.document.clone()),
-            statuses: patch.statuses.clone().unwrap_or_else(|| cur.statuses.clone()),
+            residency: patch
+                .residency
+                .clone()
+                .unwrap_or_else(|| cur.residency.clone()),
+            document: patch
+                .document
+                .clone()
+                .unwrap_or_else(|| cur.document.clone()),
+            statuses: patch
+                .statuses
+                .clone()
+                .unwrap_or_else(|| cur.statuses.clone()),
         };
         let c = check(&input)?;
         let data = self.data()?;
@@ -201,7 +219,10 @@ impl Karvon {
             }
             if c.birth_date != cur.birth_date {
                 let v = c.birth_date.to_string();
-                tx.execute("UPDATE traveller SET birth_date = ?2 WHERE id = ?1", params![id, v])?;
+                tx.execute(
+                    "UPDATE traveller SET birth_date = ?2 WHERE id = ?1",
+                    params![id, v],
+                )?;
                 tx.record(k, &id, "birth_date", &json!(v).to_string())?;
             }
             if c.residency != cur.residency {
@@ -213,7 +234,10 @@ impl Karvon {
             }
             if c.statuses != cur.statuses {
                 let v = serde_json::to_string(&c.statuses).unwrap_or_default();
-                tx.execute("UPDATE traveller SET statuses = ?2 WHERE id = ?1", params![id, v])?;
+                tx.execute(
+                    "UPDATE traveller SET statuses = ?2 WHERE id = ?1",
+                    params![id, v],
+                )?;
                 tx.record(k, &id, "statuses", &v)?;
             }
             tx.execute(
@@ -252,7 +276,7 @@ impl Karvon {
             .into_iter()
             .map(|r| open_row(self, r))
             .collect::<Result<Vec<_>, _>>()?;
-        out.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+        out.sort_by_key(|t| t.name.to_lowercase());
         Ok(out)
     }
 
@@ -362,7 +386,15 @@ fn set_members(tx: &Tx<'_>, party: &str, ids: &[String]) -> Result<(), Error> {
     Ok(())
 }
 
-type Row = (String, Vec<u8>, Option<Vec<u8>>, String, String, String, i64);
+type Row = (
+    String,
+    Vec<u8>,
+    Option<Vec<u8>>,
+    String,
+    String,
+    String,
+    i64,
+);
 
 fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Row> {
     Ok((
@@ -394,7 +426,10 @@ pub(crate) fn read_open(k: &Karvon, c: &Connection, id: &str) -> Result<Travelle
     open_row(k, row)
 }
 
-fn open_row(k: &Karvon, (id, name, doc, birth, residency, statuses, updated_ms): Row) -> Result<Traveller, Error> {
+fn open_row(
+    k: &Karvon,
+    (id, name, doc, birth, residency, statuses, updated_ms): Row,
+) -> Result<Traveller, Error> {
     let cipher = &k.data()?.cipher;
     let name = cipher.open(&ctx(&id, "name"), &name)?;
     let document = match doc {
@@ -402,9 +437,9 @@ fn open_row(k: &Karvon, (id, name, doc, birth, residency, statuses, updated_ms):
         None => None,
     };
     Ok(Traveller {
-        birth_date: birth
-            .parse()
-            .map_err(|_| Error::Store(Message::new("error-db-value").text("field", "birth_date")))?,
+        birth_date: birth.parse().map_err(|_| {
+            Error::Store(Message::new("error-db-value").text("field", "birth_date"))
+        })?,
         statuses: serde_json::from_str(&statuses).unwrap_or_default(),
         id,
         name,

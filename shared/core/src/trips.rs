@@ -126,8 +126,14 @@ impl Karvon {
             return Err(Error::input(
                 "travellers",
                 Message::new("input-too-many")
-                    .int("count", i64::try_from(t.travellers.len()).unwrap_or(i64::MAX))
-                    .int("max", i64::try_from(karvon_domain::trip::MAX_TRAVELLERS).unwrap_or(0)),
+                    .int(
+                        "count",
+                        i64::try_from(t.travellers.len()).unwrap_or(i64::MAX),
+                    )
+                    .int(
+                        "max",
+                        i64::try_from(karvon_domain::trip::MAX_TRAVELLERS).unwrap_or(0),
+                    ),
             ));
         }
         let mut ids = Vec::new();
@@ -378,7 +384,18 @@ fn plan_json(plan: Option<Plan>) -> String {
     plan_value(plan).to_string()
 }
 
-type Row = (String, String, String, String, String, u32, Option<String>, Option<String>, bool, i64);
+type Row = (
+    String,
+    String,
+    String,
+    String,
+    String,
+    u32,
+    Option<String>,
+    Option<String>,
+    bool,
+    i64,
+);
 
 pub(crate) fn read_trip(c: &Connection, id: &str) -> Result<Option<TripRecord>, Error> {
     let row: Option<Row> = c
@@ -401,12 +418,23 @@ pub(crate) fn read_trip(c: &Connection, id: &str) -> Result<Option<TripRecord>, 
             ))
         })
         .optional()?;
-    let Some((id, name, jurisdiction, arrival, mode, days_abroad, amount, currency, joint, updated_ms)) =
-        row
+    let Some((
+        id,
+        name,
+        jurisdiction,
+        arrival,
+        mode,
+        days_abroad,
+        amount,
+        currency,
+        joint,
+        updated_ms,
+    )) = row
     else {
         return Ok(None);
     };
-    let bad = |field: &'static str| Error::Store(Message::new("error-db-value").text("field", field));
+    let bad =
+        |field: &'static str| Error::Store(Message::new("error-db-value").text("field", field));
     let plan = match (amount, currency) {
         (Some(a), Some(c)) => Some(Plan {
             amount: a.parse().map_err(|_| bad("plan_amount"))?,
@@ -418,7 +446,9 @@ pub(crate) fn read_trip(c: &Connection, id: &str) -> Result<Option<TripRecord>, 
         "SELECT tt.traveller_id FROM trip_traveller tt JOIN traveller t ON t.id = tt.traveller_id
          WHERE tt.trip_id = ?1 ORDER BY tt.traveller_id",
     )?;
-    let travellers = s.query_map([&id], |r| r.get(0))?.collect::<Result<_, _>>()?;
+    let travellers = s
+        .query_map([&id], |r| r.get(0))?
+        .collect::<Result<_, _>>()?;
     Ok(Some(TripRecord {
         arrival: arrival.parse().map_err(|_| bad("arrival"))?,
         mode: Mode::parse(&mode).ok_or_else(|| bad("mode"))?,

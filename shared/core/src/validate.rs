@@ -75,7 +75,8 @@ pub fn currency(path: &str, code: &str) -> Result<Currency, Error> {
     Currency::from_code(code.trim()).map_err(|_| {
         Error::input(
             path,
-            Message::new("input-unknown-currency").text("code", code.chars().take(16).collect::<String>()),
+            Message::new("input-unknown-currency")
+                .text("code", code.chars().take(16).collect::<String>()),
         )
     })
 }

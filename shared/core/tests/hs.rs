@@ -62,6 +62,8 @@ fn imports_the_real_file_and_searches_it() {
         );
     }
     assert!(codes(&k, "horses smartphones", 10).is_empty());
+    // Equal descriptions score the same: the subheading comes first.
+    assert_eq!(codes(&k, "perfumes toilet waters", 2), ["330300", "3303"]);
     // Case and diacritics do not matter.
     assert_eq!(codes(&k, "CAFFÉINE", 5)[0], "293930");
     let coffee = codes(&k, "cöffee róasted décaf", 5);

@@ -64,7 +64,7 @@ fn a_trip_with_purchases_tracks_allowances_and_alerts_once_per_crossing() {
     let dir = tempfile::tempdir().unwrap();
     let k = open(dir.path());
     let who = me(&k);
-    let trip = fi_trip(&k, &[who.clone()], None);
+    let trip = fi_trip(&k, std::slice::from_ref(&who), None);
 
     // €350 of €430 (air): 81.3 % -> the 80 % alert, green, nothing due.
     let b = k.add_purchase(&goods(&trip, "Watch", "350")).unwrap();
@@ -78,7 +78,11 @@ fn a_trip_with_purchases_tracks_allowances_and_alerts_once_per_crossing() {
         .find(|a| a.unit == "money")
         .expect("the value allowance is listed");
     assert_eq!(
-        (goods_allowance.used, goods_allowance.limit, goods_allowance.remaining),
+        (
+            goods_allowance.used,
+            goods_allowance.limit,
+            goods_allowance.remaining
+        ),
         (d("350"), d("430"), d("80"))
     );
     assert_eq!(goods_allowance.percent, d("81.3"));
@@ -89,11 +93,17 @@ fn a_trip_with_purchases_tracks_allowances_and_alerts_once_per_crossing() {
     // What if a €120 jacket? Watch stays exempt (least cost), the jacket pays the flat 2.5 %
     // duty and VAT: 120 x 2.5 % = 3.00; (120 + 3) x 25.5 % = 31.365 -> 31.37; total 34.37.
     let w = k.what_if(&goods(&trip, "Jacket", "120")).unwrap();
-    assert_eq!((w.channel_before, w.channel_after), (Channel::Green, Channel::Red));
+    assert_eq!(
+        (w.channel_before, w.channel_after),
+        (Channel::Green, Channel::Red)
+    );
     assert_eq!(w.extra, d("34.37"));
     assert_eq!(w.summary.id, "what-if-to-red");
     let alert_ids: Vec<&str> = w.alerts.iter().map(|m| m.id.as_ref()).collect();
-    assert_eq!(alert_ids, vec!["alert-allowance-100", "alert-first-dutiable"]);
+    assert_eq!(
+        alert_ids,
+        vec!["alert-allowance-100", "alert-first-dutiable"]
+    );
     // Nothing was saved by the what-if.
     assert_eq!(k.purchases(&trip).unwrap().len(), 1);
 
@@ -149,7 +159,10 @@ fn cash_must_declare_and_spending_plan_alerts() {
     let kinds: Vec<&str> = b.alerts.iter().map(|a| a.kind.as_str()).collect();
     assert_eq!(kinds, vec!["plan"]);
     let p = k.status(&trip).unwrap().plan.unwrap();
-    assert_eq!((p.spent, p.remaining, p.exceeded), (d("310.00"), d("-10.00"), true));
+    assert_eq!(
+        (p.spent, p.remaining, p.exceeded),
+        (d("310.00"), d("-10.00"), true)
+    );
 }
 
 #[test]
@@ -176,7 +189,11 @@ fn foreign_purchases_use_the_rate_of_their_date_and_export_agrees_with_status() 
     let s = k.status(&trip).unwrap();
     let values: Vec<Option<Decimal>> = s.assessment.items.iter().map(|i| i.customs_value).collect();
     assert_eq!(values, vec![Some(d("90.00")), Some(d("80.00"))]);
-    assert_eq!(s.left_out.len(), 1, "the hat has no rate on or before its date");
+    assert_eq!(
+        s.left_out.len(),
+        1,
+        "the hat has no rate on or before its date"
+    );
     assert_eq!(s.left_out[0].reason.id, "status-no-rate");
     assert!(!s.complete);
     let ages: Vec<(Date, i64)> = s.rates.iter().map(|r| (r.valid_on, r.age_days)).collect();
@@ -197,8 +214,11 @@ fn edits_deletes_undo_and_the_change_log() {
     let dir = tempfile::tempdir().unwrap();
     let k = open(dir.path());
     let who = me(&k);
-    let trip = fi_trip(&k, &[who.clone()], None);
-    let p = k.add_purchase(&goods(&trip, "Watch", "350")).unwrap().purchase;
+    let trip = fi_trip(&k, std::slice::from_ref(&who), None);
+    let p = k
+        .add_purchase(&goods(&trip, "Watch", "350"))
+        .unwrap()
+        .purchase;
 
     let t = k
         .edit_trip(
@@ -217,7 +237,10 @@ fn edits_deletes_undo_and_the_change_log() {
     let mut changed = goods(&trip, "Watch", "250");
     changed.shop = Some("Grand Bazaar".into());
     let p2 = k.edit_purchase(&p.id, &changed).unwrap();
-    assert_eq!((p2.value, p2.shop.as_deref()), (Some(d("250")), Some("Grand Bazaar")));
+    assert_eq!(
+        (p2.value, p2.shop.as_deref()),
+        (Some(d("250")), Some("Grand Bazaar"))
+    );
 
     let tr = k
         .edit_traveller(
@@ -282,7 +305,10 @@ fn identifiers_are_not_in_the_database_file_and_need_the_key() {
     }
     let k = open(dir.path());
     let t = &k.travellers().unwrap()[0];
-    assert_eq!((t.name.as_str(), t.document.as_deref()), ("Aziza Karimova", Some("FA1234567")));
+    assert_eq!(
+        (t.name.as_str(), t.document.as_deref()),
+        ("Aziza Karimova", Some("FA1234567"))
+    );
     let wrong = Karvon::open(dir.path(), &KeySource::Provided([1; 32])).unwrap();
     assert!(matches!(wrong.travellers(), Err(Error::Key(_))));
 }
@@ -310,9 +336,16 @@ fn bad_purchases_are_refused_with_the_field_and_save_nothing() {
     assert_eq!(path_of(k.add_purchase(&gin).unwrap_err()), "abv");
     // In a batch, one bad purchase refuses the whole batch and names it.
     let batch = [goods(&trip, "A", "1"), goods(&trip, "", "1")];
-    assert_eq!(path_of(k.add_purchases(&batch).unwrap_err()), "purchases[1].description");
+    assert_eq!(
+        path_of(k.add_purchases(&batch).unwrap_err()),
+        "purchases[1].description"
+    );
     assert!(k.purchases(&trip).unwrap().is_empty());
-    assert!(k.pending_changes(100).unwrap().iter().all(|c| c.change.entity.as_str() != "purchase"));
+    assert!(k
+        .pending_changes(100)
+        .unwrap()
+        .iter()
+        .all(|c| c.change.entity.as_str() != "purchase"));
     // Unknown ids and jurisdictions.
     assert!(matches!(k.status("nope"), Err(Error::NotFound { .. })));
     let mut t = TripInput {
@@ -336,7 +369,10 @@ fn receipts_are_kept_by_hash_and_verified_on_read() {
     let k = open(&dir.path().join("data"));
     let a = me(&k);
     let trip = fi_trip(&k, &[a], None);
-    let p = k.add_purchase(&goods(&trip, "Watch", "350")).unwrap().purchase;
+    let p = k
+        .add_purchase(&goods(&trip, "Watch", "350"))
+        .unwrap()
+        .purchase;
     let file = dir.path().join("receipt.jpg");
     std::fs::write(&file, b"\xff\xd8 a receipt photo").unwrap();
     let r = k.attach_receipt(&p.id, &file).unwrap();

@@ -162,7 +162,10 @@ mod tests {
         }
         let d: Date = "2024-02-29".parse().unwrap();
         assert_eq!(d.add_days(1).unwrap().to_string(), "2024-03-01");
-        assert_eq!(Date::from_days_since_epoch(0).unwrap().to_string(), "1970-01-01");
+        assert_eq!(
+            Date::from_days_since_epoch(0).unwrap().to_string(),
+            "1970-01-01"
+        );
         let born: Date = "2008-05-10".parse().unwrap();
         assert_eq!(born.age_on("2026-05-09".parse().unwrap()), 17);
         assert_eq!(born.age_on("2026-05-10".parse().unwrap()), 18);

@@ -42,29 +42,33 @@ pub(super) fn read(path: &Path) -> Result<Vec<Row>, Error> {
 }
 
 /// Replaces the stored nomenclature with `rows` and rebuilds the full-text index.
+///
+/// Rowids follow (level descending, code): subheadings first, each level in code order. The
+/// search breaks bm25 ties by rowid, so it needs no join to rank.
 pub(super) fn replace(tx: &mut Tx<'_>, rows: &[Row]) -> Result<HsImport, Error> {
+    let mut order: Vec<&Row> = rows.iter().collect();
+    order.sort_by(|a, b| b.level.cmp(&a.level).then_with(|| a.code.cmp(&b.code)));
     tx.execute("DELETE FROM hs_code", [])?;
     let mut counts = HsImport::default();
     {
         let mut insert = tx.prepare_cached(
-            "INSERT INTO hs_code(code, level, parent, section, description)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
+            "INSERT INTO hs_code(rowid, code, level, parent, section, description)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         )?;
-        // Parents before children, whatever the file's order.
-        for level in [HsLevel::Chapter, HsLevel::Heading, HsLevel::Subheading] {
-            for r in rows.iter().filter(|r| r.level == level) {
-                insert.execute(rusqlite::params![
-                    r.code,
-                    r.level.digits() as i64,
-                    r.parent,
-                    r.section,
-                    r.description
-                ])?;
-                match level {
-                    HsLevel::Chapter => counts.chapters += 1,
-                    HsLevel::Heading => counts.headings += 1,
-                    HsLevel::Subheading => counts.subheadings += 1,
-                }
+        // Parents before children, as each insert checks the foreign key: `order` backwards.
+        for (i, r) in order.iter().enumerate().rev() {
+            insert.execute(rusqlite::params![
+                i as i64 + 1,
+                r.code,
+                r.level.digits() as i64,
+                r.parent,
+                r.section,
+                r.description
+            ])?;
+            match r.level {
+                HsLevel::Chapter => counts.chapters += 1,
+                HsLevel::Heading => counts.headings += 1,
+                HsLevel::Subheading => counts.subheadings += 1,
             }
         }
     }

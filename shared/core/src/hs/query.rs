@@ -119,12 +119,15 @@ pub(super) fn search(conn: &Connection, query: &Query, limit: usize) -> Result<V
             rows.collect::<Result<_, _>>()?
         }
         Query::Text(expr) => {
+            // Rank on the index alone (bm25, then rowid, which follows level descending and
+            // code), and join the table and the chain only for the hits kept.
             let sql = format!(
-                "SELECT {HIT_COLUMNS}
-                 FROM (SELECT rowid AS id, bm25(hs_fts) AS score FROM hs_fts
-                       WHERE hs_fts MATCH ?1) m
-                 JOIN hs_code h ON h.rowid = m.id {CHAIN_JOINS}
-                 ORDER BY m.score, h.level DESC, h.code LIMIT ?2"
+                "WITH top AS (
+                     SELECT rowid AS id, bm25(hs_fts) AS score FROM hs_fts
+                     WHERE hs_fts MATCH ?1 ORDER BY score, rowid LIMIT ?2)
+                 SELECT {HIT_COLUMNS}
+                 FROM top JOIN hs_code h ON h.rowid = top.id {CHAIN_JOINS}
+                 ORDER BY top.score, top.id"
             );
             let mut stmt = conn.prepare_cached(&sql)?;
             let rows = stmt.query_map(rusqlite::params![expr, limit], hit)?;

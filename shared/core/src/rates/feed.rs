@@ -1,6 +1,7 @@
 //! A rates feed read into memory and checked whole before anything is written.
 
 use std::collections::BTreeSet;
+use std::io::Read;
 use std::path::Path;
 use std::str::FromStr;
 
@@ -51,15 +52,26 @@ pub(super) fn read(path: &Path) -> Result<(String, Feed), Error> {
         path: path.display().to_string(),
         source,
     };
-    let len = std::fs::metadata(path).map_err(io)?.len();
-    if len > MAX_FEED_BYTES {
-        return Err(Error::feed(
+    let too_large = || {
+        Error::feed(
             &file,
             format!("byte {}", MAX_FEED_BYTES + 1),
             Message::new("rates-too-large").int("limit", MAX_FEED_BYTES as i64),
-        ));
+        )
+    };
+    let handle = std::fs::File::open(path).map_err(io)?;
+    if handle.metadata().map_err(io)?.len() > MAX_FEED_BYTES {
+        return Err(too_large());
     }
-    let bytes = std::fs::read(path).map_err(io)?;
+    // Read at most one byte past the limit, in case the file grew since.
+    let mut bytes = Vec::new();
+    handle
+        .take(MAX_FEED_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_FEED_BYTES {
+        return Err(too_large());
+    }
     let text = String::from_utf8(bytes).map_err(|e| {
         Error::feed(
             &file,

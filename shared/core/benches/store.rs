@@ -1,0 +1,182 @@
+//! Store benchmarks: inserting 100,000 purchases through the facade against a bare rusqlite loop
+//! of the same rows, and the live status of a trip with 10,000 purchases.
+
+use std::hint::black_box;
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
+use karvon_core::domain::kind::{Kind, Mode};
+use karvon_core::domain::{Currency, Date};
+use karvon_core::{Karvon, KeySource, PurchaseInput, TravellerInput, TripInput};
+use rust_decimal::Decimal;
+
+const TRIPS: usize = 10;
+const PER_TRIP: usize = 10_000;
+
+fn open(dir: &Path) -> (Karvon, Vec<String>) {
+    let k = Karvon::open(dir, &KeySource::Provided([3; 32])).unwrap();
+    let who = k
+        .add_traveller(&TravellerInput {
+            name: "Bench Traveller".into(),
+            birth_date: Some("1985-06-01".parse().unwrap()),
+            residency: "FI".into(),
+            document: None,
+            statuses: vec![],
+        })
+        .unwrap()
+        .id;
+    let trips = (0..TRIPS)
+        .map(|i| {
+            k.add_trip(&TripInput {
+                name: format!("Trip {i}"),
+                jurisdiction: "FI".into(),
+                arrival: "2026-12-10".parse().unwrap(),
+                mode: Mode::Air,
+                days_abroad: 7,
+                travellers: vec![who.clone()],
+                plan: None,
+                joint: false,
+            })
+            .unwrap()
+            .id
+        })
+        .collect();
+    (k, trips)
+}
+
+/// Purchases as a shopper makes them: mostly goods in euros, some in dollars, some drinks.
+fn purchases(trip: &str, n: usize) -> Vec<PurchaseInput> {
+    let day: Date = "2026-12-05".parse().unwrap();
+    let (eur, usd) = (
+        Currency::from_code("EUR").unwrap(),
+        Currency::from_code("USD").unwrap(),
+    );
+    (0..n)
+        .map(|i| {
+            let value = Decimal::from_str(&format!("{}.{:02}", 5 + i % 90, i % 100)).unwrap();
+            if i % 10 == 9 {
+                let mut p = PurchaseInput::new(trip, "Wine", Kind::Wine, day).priced(value, eur);
+                p.litres = Some(Decimal::new(75, 2));
+                p
+            } else if i % 4 == 0 {
+                PurchaseInput::new(trip, "Souvenir", Kind::Goods, day).priced(value, usd)
+            } else {
+                let mut p = PurchaseInput::new(trip, "Gift", Kind::Goods, day).priced(value, eur);
+                p.shop = Some("Market".into());
+                p
+            }
+        })
+        .collect()
+}
+
+/// The same rows through a plain prepared statement in one transaction.
+fn bare_insert(dir: &Path, trips: &[String], traveller: &str, rows: &[Vec<PurchaseInput>]) {
+    let mut c = rusqlite::Connection::open(dir.join("karvon.sqlite3")).unwrap();
+    c.pragma_update(None, "synchronous", "FULL").unwrap();
+    let tx = c.transaction().unwrap();
+    {
+        let mut s = tx
+            .prepare(
+                "INSERT INTO purchase(id, trip_id, traveller_id, description, kind, value, currency,
+                 litres, shop, bought_on, bought_ms, hlc, created_ms, updated_ms)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)",
+            )
+            .unwrap();
+        let mut n = 0u64;
+        for (trip, list) in trips.iter().zip(rows) {
+            for p in list {
+                n += 1;
+                s.execute(rusqlite::params![
+                    format!("{n:036}"),
+                    trip,
+                    traveller,
+                    p.description,
+                    p.kind.as_str(),
+                    p.value.map(|v| v.to_string()),
+                    p.currency.map(|c| c.code().to_owned()),
+                    p.litres.map(|v| v.to_string()),
+                    p.shop,
+                    p.bought_on.to_string(),
+                    1_i64,
+                    "000000000000001-00000000-0000000000000000",
+                    1_i64
+                ])
+                .unwrap();
+            }
+        }
+    }
+    tx.commit().unwrap();
+}
+
+fn usd_rate(k: &Karvon) {
+    k.add_manual_rate(
+        Currency::from_code("EUR").unwrap(),
+        Currency::from_code("USD").unwrap(),
+        Decimal::from_str("0.92").unwrap(),
+        "2026-12-01".parse().unwrap(),
+    )
+    .unwrap();
+}
+
+fn inserts(c: &mut Criterion) {
+    let mut g = c.benchmark_group("insert_100k_purchases");
+    g.sample_size(10)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(20));
+    g.bench_function("karvon", |b| {
+        b.iter_batched(
+            || {
+                let dir = tempfile::tempdir().unwrap();
+                let (k, trips) = open(dir.path());
+                usd_rate(&k);
+                let rows: Vec<Vec<PurchaseInput>> =
+                    trips.iter().map(|t| purchases(t, PER_TRIP)).collect();
+                (dir, k, rows)
+            },
+            |(dir, k, rows)| {
+                for list in &rows {
+                    black_box(k.add_purchases(list).unwrap());
+                }
+                (dir, k)
+            },
+            BatchSize::PerIteration,
+        );
+    });
+    g.bench_function("bare_rusqlite", |b| {
+        b.iter_batched(
+            || {
+                let dir = tempfile::tempdir().unwrap();
+                let (k, trips) = open(dir.path());
+                let traveller = k.travellers().unwrap()[0].id.clone();
+                let rows: Vec<Vec<PurchaseInput>> =
+                    trips.iter().map(|t| purchases(t, PER_TRIP)).collect();
+                drop(k);
+                (dir, trips, traveller, rows)
+            },
+            |(dir, trips, traveller, rows)| {
+                bare_insert(dir.path(), &trips, &traveller, &rows);
+                dir
+            },
+            BatchSize::PerIteration,
+        );
+    });
+    g.finish();
+}
+
+fn status(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    let (k, trips) = open(dir.path());
+    usd_rate(&k);
+    k.add_purchases(&purchases(&trips[0], PER_TRIP)).unwrap();
+    let mut g = c.benchmark_group("status");
+    g.sample_size(20);
+    g.bench_function("trip_with_10k_purchases", |b| {
+        b.iter(|| black_box(k.status(&trips[0]).unwrap()));
+    });
+    g.finish();
+}
+
+criterion_group!(benches, inserts, status);
+criterion_main!(benches);
