@@ -36,7 +36,7 @@ fn main() -> ExitCode {
                 ])
                 && cargo(&["test", "--workspace"])
         }
-        "bench" => cargo(&["bench", "-p", "karvon-domain"]),
+        "bench" => cargo(&["bench", "-p", "karvon-domain"]) && cargo(&["bench", "-p", "karvon-core"]),
         _ => {
             eprintln!("usage: cargo xtask <run|test|bench>");
             false
