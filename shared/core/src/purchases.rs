@@ -7,7 +7,7 @@ use karvon_domain::{Currency, Date, Message};
 use rusqlite::{params, Connection, OptionalExtension};
 use rust_decimal::Decimal;
 use serde::Serialize;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::alerts::{self, Alert};
 use crate::store::{new_id, Tx};
@@ -120,36 +120,40 @@ pub struct Purchase {
     /// Its kind.
     pub kind: Kind,
     /// Price paid.
-    #[serde(with = "rust_decimal::serde::str_option")]
+    #[serde(with = "rust_decimal::serde::str_option", skip_serializing_if = "Option::is_none")]
     pub value: Option<Decimal>,
     /// Currency of the price.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub currency: Option<Currency>,
     /// Pieces.
-    #[serde(with = "rust_decimal::serde::str_option")]
+    #[serde(with = "rust_decimal::serde::str_option", skip_serializing_if = "Option::is_none")]
     pub count: Option<Decimal>,
     /// Litres.
-    #[serde(with = "rust_decimal::serde::str_option")]
+    #[serde(with = "rust_decimal::serde::str_option", skip_serializing_if = "Option::is_none")]
     pub litres: Option<Decimal>,
     /// Grams.
-    #[serde(with = "rust_decimal::serde::str_option")]
+    #[serde(with = "rust_decimal::serde::str_option", skip_serializing_if = "Option::is_none")]
     pub grams: Option<Decimal>,
     /// Millilitres.
-    #[serde(with = "rust_decimal::serde::str_option")]
+    #[serde(with = "rust_decimal::serde::str_option", skip_serializing_if = "Option::is_none")]
     pub ml: Option<Decimal>,
     /// Weight in kilograms.
-    #[serde(with = "rust_decimal::serde::str_option")]
+    #[serde(with = "rust_decimal::serde::str_option", skip_serializing_if = "Option::is_none")]
     pub weight_kg: Option<Decimal>,
     /// Alcohol by volume.
-    #[serde(with = "rust_decimal::serde::str_option")]
+    #[serde(with = "rust_decimal::serde::str_option", skip_serializing_if = "Option::is_none")]
     pub abv: Option<Decimal>,
     /// Type of spirit.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub spirit: Option<Spirit>,
     /// HS code.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub hs_code: Option<String>,
     /// Own duty rate, percent.
-    #[serde(with = "rust_decimal::serde::str_option")]
+    #[serde(with = "rust_decimal::serde::str_option", skip_serializing_if = "Option::is_none")]
     pub duty_rate: Option<Decimal>,
     /// Shop.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub shop: Option<String>,
     /// Local date of purchase.
     pub bought_on: Date,
@@ -167,18 +171,18 @@ pub struct Purchase {
 const QUANTITIES: [&str; 5] = ["count", "litres", "grams", "ml", "weight_kg"];
 
 impl Purchase {
-    /// The row as a JSON object (the create record and the export use it).
+    /// The row as a JSON object without the id (the create record and edits use it).
     fn to_json(&self) -> Value {
-        let mut m = Map::new();
-        let v = serde_json::to_value(self).unwrap_or(Value::Null);
-        if let Value::Object(o) = v {
-            for (k, v) in o {
-                if k != "id" && !v.is_null() {
-                    m.insert(k, v);
-                }
-            }
+        let mut v = serde_json::to_value(self).unwrap_or(Value::Null);
+        if let Value::Object(m) = &mut v {
+            m.remove("id");
         }
-        Value::Object(m)
+        v
+    }
+
+    /// The create record: the whole row as JSON text.
+    fn create_record(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
     }
 }
 
@@ -270,7 +274,7 @@ fn dec(v: Option<Decimal>) -> Option<String> {
 }
 
 fn insert(tx: &mut Tx<'_>, p: &Purchase) -> Result<(), Error> {
-    let hlc = tx.record_create(EntityKind::Purchase, &p.id, &p.to_json().to_string())?;
+    let hlc = tx.record_create(EntityKind::Purchase, &p.id, &p.create_record())?;
     let now = tx.now_ms();
     tx.prepare_cached(
         "INSERT INTO purchase(id, trip_id, traveller_id, description, kind, value, currency, count,
