@@ -36,7 +36,9 @@ fn main() -> ExitCode {
                 ])
                 && cargo(&["test", "--workspace"])
         }
-        "bench" => cargo(&["bench", "-p", "karvon-domain"]) && cargo(&["bench", "-p", "karvon-core"]),
+        "bench" => {
+            cargo(&["bench", "-p", "karvon-domain"]) && cargo(&["bench", "-p", "karvon-core"])
+        }
         _ => {
             eprintln!("usage: cargo xtask <run|test|bench>");
             false

@@ -120,28 +120,49 @@ pub struct Purchase {
     /// Its kind.
     pub kind: Kind,
     /// Price paid.
-    #[serde(with = "rust_decimal::serde::str_option", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        with = "rust_decimal::serde::str_option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub value: Option<Decimal>,
     /// Currency of the price.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub currency: Option<Currency>,
     /// Pieces.
-    #[serde(with = "rust_decimal::serde::str_option", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        with = "rust_decimal::serde::str_option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub count: Option<Decimal>,
     /// Litres.
-    #[serde(with = "rust_decimal::serde::str_option", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        with = "rust_decimal::serde::str_option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub litres: Option<Decimal>,
     /// Grams.
-    #[serde(with = "rust_decimal::serde::str_option", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        with = "rust_decimal::serde::str_option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub grams: Option<Decimal>,
     /// Millilitres.
-    #[serde(with = "rust_decimal::serde::str_option", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        with = "rust_decimal::serde::str_option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub ml: Option<Decimal>,
     /// Weight in kilograms.
-    #[serde(with = "rust_decimal::serde::str_option", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        with = "rust_decimal::serde::str_option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub weight_kg: Option<Decimal>,
     /// Alcohol by volume.
-    #[serde(with = "rust_decimal::serde::str_option", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        with = "rust_decimal::serde::str_option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub abv: Option<Decimal>,
     /// Type of spirit.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -150,7 +171,10 @@ pub struct Purchase {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub hs_code: Option<String>,
     /// Own duty rate, percent.
-    #[serde(with = "rust_decimal::serde::str_option", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        with = "rust_decimal::serde::str_option",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub duty_rate: Option<Decimal>,
     /// Shop.
     #[serde(skip_serializing_if = "Option::is_none")]
