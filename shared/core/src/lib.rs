@@ -51,6 +51,8 @@ struct Data {
     dir: PathBuf,
     store: store::Store,
     cipher: crypto::Cipher,
+    /// The last status of recently viewed trips, with the write count it was built at.
+    statuses: std::sync::Mutex<Vec<(String, i64, Arc<TripStatus>)>>,
 }
 
 /// The database file inside a data folder.
@@ -79,6 +81,7 @@ impl Karvon {
                 dir: dir.to_owned(),
                 store,
                 cipher,
+                statuses: std::sync::Mutex::new(Vec::new()),
             })),
         })
     }

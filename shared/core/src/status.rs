@@ -2,6 +2,7 @@
 //! allowance per traveller, the spending plan, the rates used, and what-if answers.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use karvon_domain::assess::AllowanceUse;
 use karvon_domain::fx::RateSource;
@@ -18,7 +19,10 @@ use crate::alerts::{self, Alert};
 use crate::purchases::{self, Purchase, PurchaseInput};
 use crate::rates;
 use crate::trips::{self, Plan, TripRecord};
-use crate::{Error, Karvon};
+use crate::{store, validate, Error, Karvon};
+
+/// How many trips' statuses are kept.
+const STATUS_CACHE: usize = 8;
 
 /// A traveller as the status shows them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -368,19 +372,43 @@ impl Karvon {
     }
 
     /// The live status of a trip.
-    pub fn status(&self, trip: &str) -> Result<TripStatus, Error> {
-        let id = self.trip(trip)?.id;
-        self.store()?.read(|c| {
-            let snap = self.snapshot(c, &id, None)?;
-            self.status_of(c, snap)
+    ///
+    /// The last few statuses are kept with the database's write count: while nothing was written
+    /// (by this or any other process) the kept one is returned; any write rebuilds it.
+    pub fn status(&self, trip: &str) -> Result<Arc<TripStatus>, Error> {
+        let data = self.data()?;
+        let id = validate::id("trip", trip)?;
+        data.store.read(|c| {
+            let version = store::write_count(c)?;
+            {
+                let cache = data.statuses.lock().unwrap_or_else(|p| p.into_inner());
+                if let Some((_, _, s)) = cache.iter().find(|(t, v, _)| *t == id && *v == version) {
+                    return Ok(Arc::clone(s));
+                }
+            }
+            let s = Arc::new(self.status_of(c, self.snapshot(c, &id, None)?)?);
+            let mut cache = data.statuses.lock().unwrap_or_else(|p| p.into_inner());
+            cache.retain(|(t, v, _)| *t != id && *v == version);
+            if cache.len() >= STATUS_CACHE {
+                cache.remove(0);
+            }
+            cache.push((id.clone(), version, Arc::clone(&s)));
+            Ok(s)
         })
+    }
+
+    /// The live status of a trip, always rebuilt from the database (no cache).
+    pub fn status_fresh(&self, trip: &str) -> Result<TripStatus, Error> {
+        let id = validate::id("trip", trip)?;
+        self.store()?
+            .read(|c| self.status_of(c, self.snapshot(c, &id, None)?))
     }
 
     /// What a purchase would change, before it is saved.
     pub fn what_if(&self, input: &PurchaseInput) -> Result<WhatIf, Error> {
         let id = self.trip(&input.trip)?.id;
+        let before = self.status(&id)?;
         self.store()?.read(|c| {
-            let before = self.status_of(c, self.snapshot(c, &id, None)?)?;
             let snap = self.snapshot(c, &id, Some(input))?;
             let left_out = snap.left_out.iter().any(|l| l.purchase.is_empty());
             let after = self.status_of(c, snap)?;

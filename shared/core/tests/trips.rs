@@ -158,7 +158,7 @@ fn cash_must_declare_and_spending_plan_alerts() {
     let b = k.add_purchase(&goods(&trip, "Coat", "310")).unwrap();
     let kinds: Vec<&str> = b.alerts.iter().map(|a| a.kind.as_str()).collect();
     assert_eq!(kinds, vec!["plan"]);
-    let p = k.status(&trip).unwrap().plan.unwrap();
+    let p = k.status(&trip).unwrap().plan.clone().unwrap();
     assert_eq!(
         (p.spent, p.remaining, p.exceeded),
         (d("310.00"), d("-10.00"), true)
@@ -394,4 +394,25 @@ fn receipts_are_kept_by_hash_and_verified_on_read() {
     let stored = dir.path().join("data/receipts").join(&r.sha256);
     std::fs::write(&stored, b"tampered").unwrap();
     assert!(matches!(k.receipt_bytes(&r.id), Err(Error::Store(_))));
+}
+
+#[test]
+fn the_kept_status_follows_writes_from_another_process() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = open(dir.path());
+    let who = me(&a);
+    let trip = fi_trip(&a, &[who], None);
+    a.add_purchase(&goods(&trip, "Watch", "350")).unwrap();
+    let first = a.status(&trip).unwrap();
+    assert!(
+        std::sync::Arc::ptr_eq(&first, &a.status(&trip).unwrap()),
+        "kept while unchanged"
+    );
+    // Another opener of the same folder (as another process would) writes.
+    let b = open(dir.path());
+    b.add_purchase(&goods(&trip, "Jacket", "120")).unwrap();
+    let now = a.status(&trip).unwrap();
+    assert_eq!(now.assessment.items.len(), 2);
+    assert_eq!(now.assessment.total_due, d("34.37"));
+    assert_eq!(*now, a.status_fresh(&trip).unwrap());
 }

@@ -163,12 +163,20 @@ impl<'a> Tx<'a> {
         Ok(hlc)
     }
 
+    /// Saves the clock and counts the write, so readers can tell their caches are stale.
     fn save_clock(&self) -> Result<(), Error> {
-        self.tx.execute(
-            "INSERT INTO meta(key, value) VALUES('hlc', ?1)
-             ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            [self.clock.to_string()],
-        )?;
+        self.tx
+            .prepare_cached(
+                "INSERT INTO meta(key, value) VALUES('hlc', ?1)
+                 ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            )?
+            .execute([self.clock.to_string()])?;
+        self.tx
+            .prepare_cached(
+                "INSERT INTO meta(key, value) VALUES('writes', '1')
+                 ON CONFLICT(key) DO UPDATE SET value = CAST(value AS INTEGER) + 1",
+            )?
+            .execute([])?;
         Ok(())
     }
 }
@@ -201,6 +209,16 @@ fn node_id(conn: &Connection) -> Result<String, Error> {
     let id: String = new_id().replace('-', "")[16..].to_owned();
     conn.execute("INSERT INTO meta(key, value) VALUES('node', ?1)", [&id])?;
     Ok(id)
+}
+
+/// How many write transactions the database has committed (from any process): a cache built
+/// at one count is valid while the count is unchanged.
+pub fn write_count(conn: &Connection) -> Result<i64, Error> {
+    let v: Option<String> = conn
+        .prepare_cached("SELECT value FROM meta WHERE key = 'writes'")?
+        .query_row([], |r| r.get(0))
+        .ok();
+    Ok(v.and_then(|v| v.parse().ok()).unwrap_or(0))
 }
 
 /// The wall clock, UTC milliseconds.
