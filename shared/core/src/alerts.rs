@@ -126,7 +126,14 @@ pub(crate) fn conditions(s: &TripStatus) -> Vec<(String, Message)> {
 pub(crate) fn refresh(k: &Karvon, tx: &mut Tx<'_>, trip: &str) -> Result<Vec<Alert>, Error> {
     let status = match k.snapshot(tx, trip, None).and_then(|s| k.status_of(tx, s)) {
         Ok(s) => s,
-        Err(e) if e.is_bad_input() => return Ok(Vec::new()),
+        Err(e) if e.is_bad_input() => {
+            // Checked: nothing to raise until the trip can be assessed.
+            tx.execute(
+                "DELETE FROM alert_state WHERE trip_id = ?1 AND key = ?2",
+                params![trip, STALE],
+            )?;
+            return Ok(Vec::new());
+        }
         Err(e) => return Err(e),
     };
     let now = tx.now_ms();
@@ -179,6 +186,26 @@ pub(crate) fn refresh(k: &Karvon, tx: &mut Tx<'_>, trip: &str) -> Result<Vec<Ale
     Ok(fired)
 }
 
+/// The `alert_state` key that says a trip's alerts must be checked again.
+const STALE: &str = "_stale";
+
+/// Marks a trip's alerts for checking at its next status read (after a bulk import).
+pub(crate) fn mark_stale(tx: &Tx<'_>, trip: &str) -> Result<(), Error> {
+    tx.prepare_cached("INSERT OR IGNORE INTO alert_state(trip_id, key) VALUES (?1, ?2)")?
+        .execute(params![trip, STALE])?;
+    Ok(())
+}
+
+/// Whether a trip's alerts wait for a check.
+pub(crate) fn is_stale(c: &Connection, trip: &str) -> Result<bool, Error> {
+    Ok(
+        c.prepare_cached("SELECT 1 FROM alert_state WHERE trip_id = ?1 AND key = ?2")?
+            .query_row(params![trip, STALE], |_| Ok(()))
+            .optional()?
+            .is_some(),
+    )
+}
+
 /// Alerts of a trip not yet acknowledged, newest first.
 pub(crate) fn open_alerts(c: &Connection, trip: &str) -> Result<Vec<Alert>, Error> {
     query(c, trip, false)
@@ -227,6 +254,9 @@ impl Karvon {
     /// The alerts of a trip, newest first; acknowledged ones too when `all`.
     pub fn alerts(&self, trip: &str, all: bool) -> Result<Vec<Alert>, Error> {
         let id = self.trip(trip)?.id;
+        if self.store()?.read(|c| is_stale(c, &id))? {
+            let _ = self.store()?.write(|tx| refresh(self, tx, &id));
+        }
         self.store()?.read(|c| query(c, &id, all))
     }
 

@@ -381,25 +381,23 @@ fn pick_traveller(p: &PurchaseInput, on_trip: &[String]) -> Result<String, Error
 impl Karvon {
     /// Adds one purchase; returns it with the alerts it raised.
     pub fn add_purchase(&self, input: &PurchaseInput) -> Result<Bought, Error> {
-        let (mut ids, alerts) =
-            self.add_purchases_with_alerts(input.trip.clone(), std::slice::from_ref(input))?;
+        let (mut ids, alerts) = self.insert_purchases(std::slice::from_ref(input), false)?;
         Ok(Bought {
             purchase: self.purchase(&ids.remove(0))?,
             alerts,
         })
     }
 
-    /// Adds many purchases in one transaction (all or none); returns their ids in order.
-    /// Alerts are checked once per trip at the end.
+    /// Adds many purchases in one transaction (all or none), as an import does; returns their
+    /// ids in order. The trips' alerts are checked when their status is next read.
     pub fn add_purchases(&self, inputs: &[PurchaseInput]) -> Result<Vec<String>, Error> {
-        let trip = inputs.first().map(|p| p.trip.clone()).unwrap_or_default();
-        Ok(self.add_purchases_with_alerts(trip, inputs)?.0)
+        Ok(self.insert_purchases(inputs, true)?.0)
     }
 
-    fn add_purchases_with_alerts(
+    fn insert_purchases(
         &self,
-        _first: String,
         inputs: &[PurchaseInput],
+        later: bool,
     ) -> Result<(Vec<String>, Vec<Alert>), Error> {
         self.store()?.write(|tx| {
             let mut touched: Vec<String> = Vec::new();
@@ -443,7 +441,11 @@ impl Karvon {
             }
             let mut alerts = Vec::new();
             for trip in &touched {
-                alerts.extend(alerts::refresh(self, tx, trip)?);
+                if later {
+                    alerts::mark_stale(tx, trip)?;
+                } else {
+                    alerts.extend(alerts::refresh(self, tx, trip)?);
+                }
             }
             Ok((ids, alerts))
         })

@@ -378,6 +378,11 @@ impl Karvon {
     pub fn status(&self, trip: &str) -> Result<Arc<TripStatus>, Error> {
         let data = self.data()?;
         let id = validate::id("trip", trip)?;
+        // Purchases imported in bulk leave the trip's alerts to be checked now. A read-only
+        // folder cannot record them; the status is still shown.
+        if data.store.read(|c| alerts::is_stale(c, &id))? {
+            let _ = data.store.write(|tx| alerts::refresh(self, tx, &id));
+        }
         data.store.read(|c| {
             let version = store::write_count(c)?;
             {

@@ -416,3 +416,26 @@ fn the_kept_status_follows_writes_from_another_process() {
     assert_eq!(now.assessment.total_due, d("34.37"));
     assert_eq!(*now, a.status_fresh(&trip).unwrap());
 }
+
+#[test]
+fn a_bulk_import_raises_its_alerts_at_the_next_look() {
+    let dir = tempfile::tempdir().unwrap();
+    let k = open(dir.path());
+    let who = me(&k);
+    let trip = fi_trip(&k, &[who], None);
+    let batch: Vec<_> = (0..5)
+        .map(|i| goods(&trip, &format!("Plate {i}"), "90"))
+        .collect();
+    k.add_purchases(&batch).unwrap();
+    // 5 x €90 = €450 > €430: both allowance alerts and the first dutiable item, raised once.
+    let kinds: Vec<String> = k
+        .alerts(&trip, false)
+        .unwrap()
+        .into_iter()
+        .map(|a| a.kind)
+        .collect();
+    assert_eq!(kinds.len(), 3, "{kinds:?}");
+    assert!(kinds.contains(&"allowance_80".to_owned()) && kinds.contains(&"dutiable".to_owned()));
+    k.status(&trip).unwrap();
+    assert_eq!(k.alerts(&trip, true).unwrap().len(), 3);
+}
