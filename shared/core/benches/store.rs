@@ -74,7 +74,10 @@ fn purchases(trip: &str, n: usize) -> Vec<PurchaseInput> {
 /// The same rows through a plain prepared statement in one transaction.
 fn bare_insert(dir: &Path, trips: &[String], traveller: &str, rows: &[Vec<PurchaseInput>]) {
     let mut c = rusqlite::Connection::open(dir.join("karvon.sqlite3")).unwrap();
+    // The same settings the store gives its connections.
     c.pragma_update(None, "synchronous", "FULL").unwrap();
+    c.pragma_update(None, "cache_size", -32_000).unwrap();
+    c.pragma_update(None, "foreign_keys", "ON").unwrap();
     let tx = c.transaction().unwrap();
     {
         let mut s = tx

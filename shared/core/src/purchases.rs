@@ -212,7 +212,14 @@ impl Purchase {
 
 /// Checks a purchase the way the trip-file reader checks an item, so that every stored purchase
 /// can be exported and assessed.
-fn check(p: &PurchaseInput, traveller: String, now_ms: i64) -> Result<Purchase, Error> {
+///
+/// The purchase goes on `trip`; `default_ms` is its time when the input gives none.
+fn check(
+    p: &PurchaseInput,
+    trip: String,
+    traveller: String,
+    default_ms: i64,
+) -> Result<Purchase, Error> {
     let description = validate::text("description", &p.description, MAX_TEXT_CHARS)?;
     let value = p.value.map(|v| validate::money("value", v)).transpose()?;
     if value.is_some() && p.currency.is_none() {
@@ -269,7 +276,7 @@ fn check(p: &PurchaseInput, traveller: String, now_ms: i64) -> Result<Purchase, 
     }
     Ok(Purchase {
         id: String::new(),
-        trip: p.trip.clone(),
+        trip,
         traveller,
         description,
         kind,
@@ -286,7 +293,7 @@ fn check(p: &PurchaseInput, traveller: String, now_ms: i64) -> Result<Purchase, 
         duty_rate,
         shop,
         bought_on: p.bought_on,
-        bought_ms: p.bought_ms.unwrap_or(now_ms),
+        bought_ms: p.bought_ms.unwrap_or(default_ms),
         used: p.used,
         gift: p.gift,
         tax_free: p.tax_free,
@@ -425,15 +432,8 @@ impl Karvon {
                 if !touched.contains(&trip) {
                     touched.push(trip.clone());
                 }
-                let mut p = check(
-                    &PurchaseInput {
-                        trip,
-                        ..input.clone()
-                    },
-                    traveller,
-                    tx.now_ms(),
-                )
-                .map_err(|e| at_index(e, inputs.len(), i))?;
+                let mut p = check(input, trip, traveller, tx.now_ms())
+                    .map_err(|e| at_index(e, inputs.len(), i))?;
                 p.id = new_id();
                 insert(tx, &p)?;
                 *count += 1;
@@ -479,15 +479,7 @@ impl Karvon {
         self.store()?.write(|tx| {
             let (_, who) = trip_facts(tx, &cur.trip)?;
             let traveller = pick_traveller(input, &who)?;
-            let mut p = check(
-                &PurchaseInput {
-                    trip: cur.trip.clone(),
-                    bought_ms: input.bought_ms.or(Some(cur.bought_ms)),
-                    ..input.clone()
-                },
-                traveller,
-                tx.now_ms(),
-            )?;
+            let mut p = check(input, cur.trip.clone(), traveller, cur.bought_ms)?;
             p.id = cur.id.clone();
             let (old, new) = (cur.to_json(), p.to_json());
             let (Value::Object(old), Value::Object(new)) = (old, new) else {
@@ -564,14 +556,7 @@ pub(crate) fn preview(
 ) -> Result<Purchase, Error> {
     let (_, who) = trip_facts(c, &trip.id)?;
     let traveller = pick_traveller(input, &who)?;
-    check(
-        &PurchaseInput {
-            trip: trip.id.clone(),
-            ..input.clone()
-        },
-        traveller,
-        crate::store::now_ms(),
-    )
+    check(input, trip.id.clone(), traveller, crate::store::now_ms())
 }
 
 /// Names the purchase in a batch error (`purchases[3].value`).

@@ -129,11 +129,9 @@ impl<'a> Tx<'a> {
 
     /// The next clock value of this device.
     fn tick(&mut self) -> Result<String, Error> {
-        let next = self
-            .clock
-            .tick(u64::try_from(self.now_ms).unwrap_or_default())
+        self.clock
+            .advance(u64::try_from(self.now_ms).unwrap_or_default())
             .map_err(|_| Error::Store(karvon_domain::Message::new("error-clock")))?;
-        *self.clock = next;
         Ok(self.clock.to_string())
     }
 
@@ -195,6 +193,8 @@ fn configure(conn: &Connection) -> Result<(), Error> {
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.pragma_update(None, "temp_store", "MEMORY")?;
     conn.pragma_update(None, "synchronous", "FULL")?;
+    // 32 MiB of page cache: bulk imports touch the same index pages again and again.
+    conn.pragma_update(None, "cache_size", -32_000)?;
     conn.set_prepared_statement_cache_capacity(64);
     Ok(())
 }

@@ -138,7 +138,6 @@ CREATE TABLE change_log (
     hlc        TEXT NOT NULL,
     created_ms INTEGER NOT NULL
 ) STRICT;
-CREATE INDEX change_log_entity ON change_log(entity, entity_id);
 
 -- The newest clock of every field, for last-writer-wins when remote changes arrive.
 CREATE TABLE field_clock (
