@@ -10,6 +10,8 @@ pub mod kind;
 pub mod message;
 pub mod money;
 pub mod pack;
+pub mod payment;
+pub mod postal;
 pub mod rounding;
 pub mod sync;
 pub mod trip;

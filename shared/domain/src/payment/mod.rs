@@ -1,0 +1,1 @@
+//! E-payment drafts as data: creditor references, IBAN checks and the export formats.

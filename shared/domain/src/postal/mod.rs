@@ -1,0 +1,1 @@
+//! UPU CN 22 / CN 23 postal customs declarations as data, with their validation.
