@@ -46,6 +46,9 @@ pub enum Command {
     /// Travellers: add, list, edit, delete.
     #[command(subcommand)]
     Traveller(TravellerCmd),
+    /// Parties (families, groups): add, list, delete.
+    #[command(subcommand)]
+    Party(PartyCmd),
     /// Trips: new, list, show, edit, delete, export.
     #[command(subcommand)]
     Trip(TripCmd),
@@ -134,6 +137,31 @@ pub struct TravellerArgs {
     pub statuses: Vec<String>,
 }
 
+/// Party commands.
+#[derive(Debug, Subcommand)]
+pub enum PartyCmd {
+    /// Add a party of travellers.
+    Add {
+        /// Its name.
+        #[arg(long)]
+        name: String,
+        /// Member traveller id; repeatable.
+        #[arg(long = "traveller")]
+        travellers: Vec<String>,
+    },
+    /// List parties.
+    List {
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Delete a party (its travellers stay).
+    Delete {
+        /// Party id.
+        id: String,
+    },
+}
+
 /// Trip commands.
 #[derive(Debug, Subcommand)]
 pub enum TripCmd {
@@ -200,6 +228,9 @@ pub struct TripArgs {
     /// Traveller id; repeatable.
     #[arg(long = "traveller")]
     pub travellers: Vec<String>,
+    /// Every member of this party travels; repeatable.
+    #[arg(long = "party")]
+    pub parties: Vec<String>,
     /// Spending plan amount.
     #[arg(long)]
     pub plan: Option<String>,

@@ -18,7 +18,7 @@ use karvon_core::{
 };
 use serde::Serialize;
 
-use args::{Cli, Command, HsCmd, PurchaseCmd, RatesCmd, TravellerCmd, TripCmd};
+use args::{Cli, Command, HsCmd, PartyCmd, PurchaseCmd, RatesCmd, TravellerCmd, TripCmd};
 
 fn language(flag: Option<&str>) -> Lang {
     flag.map(str::to_owned)
@@ -92,6 +92,7 @@ fn run(cli: &Cli, cat: &Catalogue) -> Result<(), Error> {
             views::packs(&core, cat, *json);
         }
         Command::Traveller(c) => traveller(&open(cli)?, cat, c)?,
+        Command::Party(c) => party(&open(cli)?, cat, c)?,
         Command::Trip(c) => trip(&open(cli)?, cat, c)?,
         Command::Buy(a) => {
             let k = open(cli)?;
@@ -241,6 +242,52 @@ fn resolve_all(k: &Karvon, ids: &[String]) -> Result<Vec<String>, Error> {
     ids.iter().map(|t| k.resolve_id("traveller", t)).collect()
 }
 
+/// The travellers named one by one plus every member of the parties named.
+fn who_travels(k: &Karvon, a: &args::TripArgs) -> Result<Vec<String>, Error> {
+    let mut ids = resolve_all(k, &a.travellers)?;
+    if !a.parties.is_empty() {
+        let parties = k.parties()?;
+        for p in &a.parties {
+            let id = k.resolve_id("party", p)?;
+            if let Some(party) = parties.iter().find(|x| x.id == id) {
+                ids.extend(party.members.iter().cloned());
+            }
+        }
+    }
+    Ok(ids)
+}
+
+fn party(k: &Karvon, cat: &Catalogue, c: &PartyCmd) -> Result<(), Error> {
+    match c {
+        PartyCmd::Add { name, travellers } => {
+            let p = k.add_party(name, &resolve_all(k, travellers)?)?;
+            views::created(cat, "party", &p.id);
+        }
+        PartyCmd::List { json } => {
+            let list = k.parties()?;
+            if *json {
+                print_json(&list);
+            } else {
+                let people = k.travellers()?;
+                for p in &list {
+                    let names: Vec<&str> = p
+                        .members
+                        .iter()
+                        .filter_map(|m| people.iter().find(|t| t.id == *m).map(|t| t.name.as_str()))
+                        .collect();
+                    println!("{}  {}: {}", p.id, p.name, names.join(", "));
+                }
+            }
+        }
+        PartyCmd::Delete { id } => {
+            let id = k.resolve_id("party", id)?;
+            k.delete_party(&id)?;
+            views::deleted(cat, "party", &id);
+        }
+    }
+    Ok(())
+}
+
 fn trip(k: &Karvon, cat: &Catalogue, c: &TripCmd) -> Result<(), Error> {
     let missing = |flag: &str| {
         Error::Input(karvon_core::domain::InputError::new(
@@ -262,7 +309,7 @@ fn trip(k: &Karvon, cat: &Catalogue, c: &TripCmd) -> Result<(), Error> {
                     "--days",
                     a.days.as_deref().ok_or_else(|| missing("--days"))?,
                 )?,
-                travellers: resolve_all(k, &a.travellers)?,
+                travellers: who_travels(k, a)?,
                 plan: plan_of(a)?,
                 joint: a
                     .joint
@@ -321,10 +368,10 @@ fn trip(k: &Karvon, cat: &Catalogue, c: &TripCmd) -> Result<(), Error> {
                         .as_deref()
                         .map(|d| input::days("--days", d))
                         .transpose()?,
-                    travellers: if a.travellers.is_empty() {
+                    travellers: if a.travellers.is_empty() && a.parties.is_empty() {
                         None
                     } else {
-                        Some(resolve_all(k, &a.travellers)?)
+                        Some(who_travels(k, a)?)
                     },
                     plan,
                     joint: a

@@ -359,3 +359,133 @@ fn hs_import_and_search() {
     let text = ok(data, &["hs", "show", "0101"]);
     assert!(text.contains("010121"), "{text}");
 }
+
+#[test]
+fn a_family_travels_as_a_party_with_allowances_per_traveller() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path();
+    let mum = last_word(&ok(
+        data,
+        &[
+            "traveller",
+            "add",
+            "--name",
+            "Mum",
+            "--born",
+            "1985-01-01",
+            "--residency",
+            "FI",
+        ],
+    ));
+    let kid = last_word(&ok(
+        data,
+        &[
+            "traveller",
+            "add",
+            "--name",
+            "Kid",
+            "--born",
+            "2016-01-01",
+            "--residency",
+            "FI",
+        ],
+    ));
+    let party = last_word(&ok(
+        data,
+        &[
+            "party",
+            "add",
+            "--name",
+            "Family",
+            "--traveller",
+            &mum,
+            "--traveller",
+            &kid,
+        ],
+    ));
+    let parties = json(data, &["party", "list", "--json"]);
+    assert_eq!(parties[0]["members"].as_array().unwrap().len(), 2);
+    let trip = last_word(&ok(
+        data,
+        &[
+            "trip",
+            "new",
+            "--name",
+            "Rome",
+            "--to",
+            "FI",
+            "--arrive",
+            "2026-12-10",
+            "--days",
+            "5",
+            "--party",
+            &party,
+        ],
+    ));
+    ok(
+        data,
+        &[
+            "buy",
+            &trip,
+            "--what",
+            "Coat",
+            "--value",
+            "400",
+            "--currency",
+            "EUR",
+            "--traveller",
+            &mum,
+        ],
+    );
+    ok(
+        data,
+        &[
+            "buy",
+            &trip,
+            "--what",
+            "Toy",
+            "--value",
+            "100",
+            "--currency",
+            "EUR",
+            "--traveller",
+            &kid,
+        ],
+    );
+    let s = json(data, &["status", &trip, "--json"]);
+    // FI by air: €430 each. Whether Finland lowers it to €150 under 15 is unconfirmed in the
+    // reference, so the pack keeps €430 for the child too. Each purchase fits its own allowance.
+    let allowances = s["allowances"].as_array().unwrap();
+    let of = |who: &str| {
+        allowances
+            .iter()
+            .find(|a| a["travellers"][0] == who && a["unit"] == "money")
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(
+        (of(&mum)["used"].as_str(), of(&mum)["limit"].as_str()),
+        (Some("400"), Some("430"))
+    );
+    assert_eq!(
+        (of(&kid)["used"].as_str(), of(&kid)["limit"].as_str()),
+        (Some("100"), Some("430"))
+    );
+    assert_eq!(s["assessment"]["total_due"], "0.00");
+    // A purchase for a trip with several travellers must say whose it is.
+    let out = run(
+        data,
+        &[
+            "buy",
+            &trip,
+            "--what",
+            "Hat",
+            "--value",
+            "5",
+            "--currency",
+            "EUR",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("traveller"));
+}
