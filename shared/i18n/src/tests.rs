@@ -63,6 +63,14 @@ fn catalogue_covers_every_emitted_id() {
             "channel-",
             "status-",
             "severity-",
+            "alert-",
+            "error-",
+            "what-if-",
+            "entity-",
+            "source-",
+            "rates-",
+            "payment-",
+            "postal-",
         ] {
             let pat = format!("\"{prefix}");
             let mut rest = text.as_str();
