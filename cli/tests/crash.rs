@@ -8,10 +8,11 @@ use std::time::Duration;
 
 const BIN: &str = env!("CARGO_BIN_EXE_karvon");
 
+/// A file of the shared reference data (beside the repository, never copied in).
 fn shared(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../shared")
-        .join(path)
+    let relative = path.strip_prefix("data/").unwrap_or(path);
+    karvon_core::reference_data(Path::new(env!("CARGO_MANIFEST_DIR")), relative)
+        .unwrap_or_else(|| panic!("the shared reference data {relative} is missing"))
 }
 
 fn karvon(data: &Path, args: &[&str]) -> String {

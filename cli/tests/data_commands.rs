@@ -343,8 +343,11 @@ fn bad_input_exits_2_with_the_option_named() {
 fn hs_import_and_search() {
     let dir = tempfile::tempdir().unwrap();
     let data = dir.path();
-    let csv =
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/data/hs/harmonized-system.csv");
+    let csv = karvon_core::reference_data(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        "hs/harmonized-system.csv",
+    )
+    .expect("the shared reference data hs/harmonized-system.csv is missing");
     let out = ok(data, &["hs", "import", csv.to_str().unwrap()]);
     assert!(out.contains("5613"), "{out}");
     let hits = json(data, &["hs", "search", "smartphone", "--json"]);

@@ -8,7 +8,7 @@ use criterion::{criterion_group, criterion_main, Criterion};
 use karvon_core::{Karvon, KeySource};
 
 /// The HS 2022 file, kept outside the repository.
-const CSV: &str = "/work/shared/data/hs/harmonized-system.csv";
+const CSV: &str = "hs/harmonized-system.csv";
 
 /// Typical searches: one prefix word, a short common prefix, two words, codes.
 const QUERIES: &[(&str, &str)] = &[
@@ -28,7 +28,9 @@ const QUERIES: &[(&str, &str)] = &[
 fn bench(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp dir");
     let k = Karvon::open(dir.path(), &KeySource::Provided([7; 32])).expect("open");
-    k.import_hs(Path::new(CSV)).expect("import");
+    let csv = karvon_core::reference_data(Path::new(env!("CARGO_MANIFEST_DIR")), CSV)
+        .expect("the shared reference data hs/harmonized-system.csv is missing");
+    k.import_hs(&csv).expect("import");
     let mut group = c.benchmark_group("hs_search");
     for (name, query) in QUERIES {
         group.bench_function(*name, |b| {

@@ -142,6 +142,23 @@ impl Karvon {
     }
 }
 
+/// Finds a file of the team's shared reference data (`shared/data/…` in a folder beside the
+/// repository, which is read-only and never copied in): `$KARVON_SHARED_DATA` first, then each
+/// ancestor of `from`, then `/work/shared/data`. Tests and benches use it for their fixtures.
+#[doc(hidden)]
+pub fn reference_data(from: &Path, relative: &str) -> Option<PathBuf> {
+    let mut roots: Vec<PathBuf> = Vec::new();
+    if let Some(d) = std::env::var_os("KARVON_SHARED_DATA") {
+        roots.push(PathBuf::from(d));
+    }
+    roots.extend(from.ancestors().map(|a| a.join("shared").join("data")));
+    roots.push(PathBuf::from("/work/shared/data"));
+    roots
+        .into_iter()
+        .map(|r| r.join(relative))
+        .find(|p| p.is_file())
+}
+
 /// Reads a UTF-8 file, refusing one larger than `limit` before reading it whole.
 fn read_limited(path: &Path, limit: usize) -> Result<String, Error> {
     let io = |source| Error::Io {

@@ -7,7 +7,11 @@ use karvon_core::{Error, Karvon, KeySource};
 
 /// The HS 2022 file, kept outside the repository.
 fn real_csv() -> PathBuf {
-    PathBuf::from("/work/shared/data/hs/harmonized-system.csv")
+    karvon_core::reference_data(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        "hs/harmonized-system.csv",
+    )
+    .expect("the shared reference data hs/harmonized-system.csv is missing")
 }
 
 fn open(dir: &Path) -> Karvon {

@@ -11,14 +11,11 @@ use karvon_core::rates::{self, RatesImport, MAX_FEED_BYTES};
 use karvon_core::{Error, Karvon, KeySource};
 use rust_decimal::Decimal;
 
-const HISTORY: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../../shared/data/fx/eurofxref-hist.csv"
-);
-const DAILY: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../../../shared/data/fx/eurofxref.csv"
-);
+/// A file of the shared reference data (beside the repository, never copied in).
+fn data(relative: &str) -> PathBuf {
+    karvon_core::reference_data(Path::new(env!("CARGO_MANIFEST_DIR")), relative)
+        .unwrap_or_else(|| panic!("the shared reference data {relative} is missing"))
+}
 
 fn open() -> (tempfile::TempDir, Karvon) {
     let dir = tempfile::tempdir().unwrap();
@@ -53,7 +50,7 @@ fn rate(k: &Karvon, from: &str, to: &str, on: &str) -> Option<(Decimal, String, 
 
 fn import_history(k: &Karvon) -> RatesImport {
     let started = Instant::now();
-    let report = k.import_rates(Path::new(HISTORY)).unwrap();
+    let report = k.import_rates(&data("fx/eurofxref-hist.csv")).unwrap();
     eprintln!(
         "imported {} tables, {} rates of the ECB history in {:?}",
         report.tables,
@@ -172,7 +169,7 @@ fn ecb_history_imports_and_looks_back_never_forward() {
     assert_eq!(tables.last().unwrap().valid_on, day("1999-01-04"));
 
     // The daily file replaces the table of its date (same source, base and date).
-    let daily = k.import_rates(Path::new(DAILY)).unwrap();
+    let daily = k.import_rates(&data("fx/eurofxref.csv")).unwrap();
     assert_eq!((daily.tables, daily.rates), (1, 29));
     let tables = k.rate_tables().unwrap();
     assert_eq!(tables.len(), 6983);
@@ -188,7 +185,7 @@ fn ecb_history_imports_and_looks_back_never_forward() {
 #[test]
 fn ecb_daily_csv() {
     let (_dir, k) = open();
-    let report = k.import_rates(Path::new(DAILY)).unwrap();
+    let report = k.import_rates(&data("fx/eurofxref.csv")).unwrap();
     assert_eq!((report.tables, report.rates), (1, 29));
     assert_eq!(
         (report.first, report.last),
@@ -310,7 +307,7 @@ fn cbu_json_and_cross_rates() {
     );
 
     // With the ECB on the same date, the central bank of the target currency wins.
-    k.import_rates(Path::new(DAILY)).unwrap();
+    k.import_rates(&data("fx/eurofxref.csv")).unwrap();
     let f = k
         .rate(c("USD"), c("EUR"), day("2026-04-13"))
         .unwrap()
@@ -357,7 +354,7 @@ fn cbu_json_and_cross_rates() {
 #[test]
 fn manual_rates_win_on_their_date() {
     let (_dir, k) = open();
-    k.import_rates(Path::new(DAILY)).unwrap();
+    k.import_rates(&data("fx/eurofxref.csv")).unwrap();
     let (eur, usd) = (c("EUR"), c("USD"));
     k.add_manual_rate(eur, usd, d("0.85"), day("2026-04-13"))
         .unwrap();
