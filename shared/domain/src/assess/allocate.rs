@@ -65,55 +65,71 @@ fn uniform_ratio(candidates: &[usize], values: &[Decimal], savings: &[Decimal]) 
 }
 
 /// The largest reachable sum not above `cap`, and the items that reach it.
+///
+/// A bitset of reachable sums (bits above `cap` in the last word are ignored: shifts only move
+/// them higher). Each item keeps, for the words its weight can reach, the sums that first became
+/// reachable with it; walking the items backwards, an item is taken when the sum still to explain
+/// first became reachable with it.
 fn subset_sum(weights: &[i128], cap: usize) -> Vec<bool> {
     let words = cap / 64 + 1;
     let mut reach = vec![0u64; words];
     reach[0] = 1;
-    // first[s] = 1 + the index of the item at which sum s first became reachable.
-    let mut first = vec![0u32; cap + 1];
     let mut next = vec![0u64; words];
-    for (k, &w) in weights.iter().enumerate() {
+    // Sums gained per item: words `lo..=hi` of the bitset, stored from `gains[at]`.
+    let mut gains: Vec<u64> = Vec::new();
+    let mut spans: Vec<(usize, usize, usize)> = Vec::with_capacity(weights.len());
+    // No sum above `top` is reachable yet.
+    let mut top = 0usize;
+    for &w in weights {
         let w = w as usize;
         if w == 0 {
+            spans.push((gains.len(), 1, 0));
             continue;
         }
         let (ws, bs) = (w / 64, w % 64);
-        next.copy_from_slice(&reach);
-        for j in (ws..words).rev() {
-            let lo = reach[j - ws];
-            let mut shifted = lo << bs;
-            if bs != 0 && j > ws {
-                shifted |= reach[j - ws - 1] >> (64 - bs);
+        top = (top + w).min(cap);
+        let hi = top / 64;
+        next[..ws].copy_from_slice(&reach[..ws]);
+        let (old, from) = (&reach[ws..=hi], &reach[..=hi - ws]);
+        if bs == 0 {
+            for ((out, &o), &f) in next[ws..=hi].iter_mut().zip(old).zip(from) {
+                *out = o | f;
             }
-            next[j] |= shifted;
-        }
-        let last_bits = (cap % 64) + 1;
-        if last_bits < 64 {
-            next[words - 1] &= (1u64 << last_bits) - 1;
-        }
-        for j in 0..words {
-            let mut fresh = next[j] & !reach[j];
-            while fresh != 0 {
-                let b = fresh.trailing_zeros() as usize;
-                first[j * 64 + b] = k as u32 + 1;
-                fresh &= fresh - 1;
+        } else {
+            // Word j gains word j - ws shifted by bs, and the carry of word j - ws - 1.
+            let back = 64 - bs;
+            next[ws] = old[0] | (from[0] << bs);
+            for (((out, &o), &f), &p) in next[ws + 1..=hi]
+                .iter_mut()
+                .zip(&old[1..])
+                .zip(&from[1..])
+                .zip(from)
+            {
+                *out = o | (f << bs) | (p >> back);
             }
         }
+        spans.push((gains.len(), ws, hi));
+        gains.extend(next[ws..=hi].iter().zip(old).map(|(&n, &o)| n & !o));
         std::mem::swap(&mut reach, &mut next);
         if reach[cap / 64] >> (cap % 64) & 1 == 1 {
             break;
         }
     }
-    let mut best = cap;
+    let mut best = top;
     while reach[best / 64] >> (best % 64) & 1 == 0 {
         best -= 1;
     }
     let mut chosen = vec![false; weights.len()];
     let mut s = best;
-    while s > 0 {
-        let k = first[s] as usize - 1;
-        chosen[k] = true;
-        s -= weights[k] as usize;
+    for (k, &(at, lo, hi)) in spans.iter().enumerate().rev() {
+        if s == 0 {
+            break;
+        }
+        let word = s / 64;
+        if (lo..=hi).contains(&word) && gains[at + word - lo] >> (s % 64) & 1 == 1 {
+            chosen[k] = true;
+            s -= weights[k] as usize;
+        }
     }
     // Items of value zero cost nothing to exempt.
     for (k, &w) in weights.iter().enumerate() {

@@ -1,12 +1,15 @@
 //! Charges on the dutiable part of an item: rate expressions, duty schemes, excise and VAT.
 
+use std::borrow::Cow;
+use std::fmt::Display;
+
 use rust_decimal::Decimal;
 
 use super::cond;
-use super::lines::{Ctx, Line};
+use super::lines::{message, At, Ctx, Line};
 use super::{NoticeCode, Severity};
 use crate::message::Message;
-use crate::pack::{ChargeRule, Component, Duty, Expr};
+use crate::pack::{ChargeRule, Component, Duty, Expr, NumFig};
 use crate::trip::InputError;
 
 const HUNDRED: Decimal = Decimal::ONE_HUNDRED;
@@ -36,7 +39,6 @@ pub(crate) struct Charge {
     pub vat: Decimal,
     pub complete: bool,
     pub steps: Vec<Message>,
-    pub estimated: bool,
     pub quantity_missing: bool,
 }
 
@@ -46,18 +48,64 @@ impl Charge {
     }
 }
 
-/// The first charge rule matching the line, with its index.
+/// The first charge rule matching the line, with its index (looked up once per line).
 pub(crate) fn rule_for<'p>(
     ctx: &mut Ctx<'p>,
     line: &Line<'_>,
 ) -> Result<Option<(usize, &'p ChargeRule)>, InputError> {
     let pack = ctx.pack;
+    if let Some(found) = ctx.charge_rule(line.idx) {
+        return Ok(found.map(|i| (i, &pack.charges[i])));
+    }
+    let mut found = None;
     for (i, rule) in pack.charges.iter().enumerate() {
-        if cond::matches(ctx, &rule.matches, line, &format!("charges[{i}].match"))? {
-            return Ok(Some((i, rule)));
+        if cond::matches(ctx, &rule.matches, line, format_args!("charges[{i}].match"))? {
+            found = Some(i);
+            break;
         }
     }
-    Ok(None)
+    ctx.set_charge_rule(line.idx, found);
+    Ok(found.map(|i| (i, &pack.charges[i])))
+}
+
+/// A tax's name as a term: the catalogue's own tax ids need no copy per line.
+fn tax_term(name: &str) -> Cow<'static, str> {
+    const KNOWN: [&str; 3] = ["tax-vat", "tax-gst", "tax-consumption"];
+    match KNOWN.iter().find(|&&k| k == name) {
+        Some(&k) => Cow::Borrowed(k),
+        None => Cow::Owned(name.to_owned()),
+    }
+}
+
+/// Whether charges computed without recording can fail: only a per-unit amount in a currency
+/// without a rate can.
+pub(crate) fn can_fail(ctx: &Ctx<'_>) -> bool {
+    fn fails(ctx: &Ctx<'_>, e: &Expr) -> bool {
+        match e {
+            Expr::Percent(_) => false,
+            Expr::PerUnit { amount, .. } => ctx
+                .to_pack_currency(amount.amount, amount.currency, "rates")
+                .is_err(),
+            Expr::Max(list) | Expr::Sum(list) => list.iter().any(|x| fails(ctx, x)),
+        }
+    }
+    let pack = ctx.pack;
+    let in_rules = pack.charges.iter().flat_map(|r| {
+        let duty = match &r.duty {
+            Duty::Expr(e) => Some(e),
+            _ => None,
+        };
+        let excise = match &r.excise {
+            Component::Expr(e) => Some(e),
+            _ => None,
+        };
+        r.single.iter().chain(duty).chain(excise)
+    });
+    let excess = pack
+        .quantity_allowances
+        .values()
+        .filter_map(|qa| qa.excess_charge.as_ref());
+    in_rules.chain(excess).any(|e| fails(ctx, e))
 }
 
 /// The value and quantities of fraction `f` of a line.
@@ -73,16 +121,111 @@ impl Portion<'_, '_> {
     }
 }
 
+/// Rule, fraction, whether the flat rate applied, the value in a band (exact representations).
+type MemoKey = (usize, bool, [u8; 16], Option<[u8; 16]>);
+
+/// The amounts of a charge computed without recording, and what they were computed for.
+#[derive(Debug, Clone)]
+pub(crate) struct Memo {
+    key: MemoKey,
+    duty: Decimal,
+    excise: Decimal,
+    vat: Decimal,
+    complete: bool,
+    quantity_missing: bool,
+}
+
 /// Charges on a portion by a charge rule (or none: the pack has no rule, so amounts are unknown).
-pub(crate) fn charge(
-    ctx: &mut Ctx<'_>,
-    rule: Option<(usize, &ChargeRule)>,
+///
+/// Without `record` nothing but the amounts is produced, so the last such result per line is
+/// kept: the allocation stages ask for the same portions again and again.
+pub(crate) fn charge<'p>(
+    ctx: &mut Ctx<'p>,
+    rule: Option<(usize, &'p ChargeRule)>,
     portion: Portion<'_, '_>,
     dctx: DutyCtx,
     record: bool,
 ) -> Result<Charge, InputError> {
+    let Some((ri, r)) = rule.filter(|_| !record) else {
+        return compute(ctx, rule, portion, dctx, record, Vec::new(), None);
+    };
+    let key = memo_key(ri, r, portion, dctx);
+    let li = portion.line.idx;
+    if let Some(m) = ctx.charge_memo[li].as_ref().filter(|m| m.key == key) {
+        return Ok(Charge {
+            duty: m.duty,
+            excise: m.excise,
+            vat: m.vat,
+            complete: m.complete,
+            steps: Vec::new(),
+            quantity_missing: m.quantity_missing,
+        });
+    }
+    let c = compute(ctx, rule, portion, dctx, record, Vec::new(), None)?;
+    debug_assert!(c.steps.is_empty(), "nothing is explained without `record`");
+    ctx.charge_memo[li] = Some(Memo {
+        key,
+        duty: c.duty,
+        excise: c.excise,
+        vat: c.vat,
+        complete: c.complete,
+        quantity_missing: c.quantity_missing,
+    });
+    Ok(c)
+}
+
+/// Like [`charge`] with `record`, the arithmetic added to `steps` (returned in the charge). Duty
+/// and VAT already computed for the same portion are taken as they are.
+pub(crate) fn charge_onto<'p>(
+    ctx: &mut Ctx<'p>,
+    rule: Option<(usize, &'p ChargeRule)>,
+    portion: Portion<'_, '_>,
+    dctx: DutyCtx,
+    steps: Vec<Message>,
+) -> Result<Charge, InputError> {
+    let earlier = rule.and_then(|(ri, r)| {
+        let key = memo_key(ri, r, portion, dctx);
+        ctx.charge_memo[portion.line.idx]
+            .as_ref()
+            .filter(|m| m.key == key)
+            .map(|m| Known {
+                duty: m.duty,
+                vat: m.vat,
+            })
+    });
+    compute(ctx, rule, portion, dctx, true, steps, earlier)
+}
+
+/// What a line's charges for a portion are kept under.
+fn memo_key(ri: usize, r: &ChargeRule, portion: Portion<'_, '_>, dctx: DutyCtx) -> MemoKey {
+    (
+        ri,
+        dctx.flat_applies || !flat_matters(r, portion.line),
+        portion.f.serialize(),
+        dctx.in_band.map(|b| b.serialize()),
+    )
+}
+
+/// Duty and VAT of a portion, computed before.
+#[derive(Debug, Clone, Copy)]
+struct Known {
+    duty: Decimal,
+    vat: Decimal,
+}
+
+/// The charges, explained onto `steps` with `record`; duty and VAT taken from `earlier` if given.
+fn compute<'p>(
+    ctx: &mut Ctx<'p>,
+    rule: Option<(usize, &'p ChargeRule)>,
+    portion: Portion<'_, '_>,
+    dctx: DutyCtx,
+    record: bool,
+    steps: Vec<Message>,
+    earlier: Option<Known>,
+) -> Result<Charge, InputError> {
     let mut c = Charge {
         complete: true,
+        steps,
         ..Charge::default()
     };
     let Some((ri, rule)) = rule else {
@@ -90,20 +233,20 @@ pub(crate) fn charge(
         c.steps.push(Message::new("step-no-charge-rule"));
         return Ok(c);
     };
-    let path = format!("charges[{ri}]");
+    let path = At("charges", ri);
     if let Some(single) = &rule.single {
         let (amount, known) = eval(
             ctx,
             single,
             portion,
-            &format!("{path}.single"),
+            &format_args!("{path}.single"),
             &mut c,
             record,
         )?;
         c.duty = amount;
         c.complete &= known;
         if record {
-            c.steps.push(Message::new("step-single-payment").money(
+            c.steps.push(message("step-single-payment", 1).money(
                 "result",
                 amount,
                 ctx.pack.currency,
@@ -111,14 +254,17 @@ pub(crate) fn charge(
         }
         return Ok(c);
     }
+    let value = portion.value();
     c.duty = duty(
         ctx,
         &rule.duty,
         portion,
+        value,
         dctx,
-        &format!("{path}.duty"),
+        &format_args!("{path}.duty"),
         &mut c,
         record,
+        earlier.map(|k| k.duty),
     )?;
     c.excise = match &rule.excise {
         Component::None => Decimal::ZERO,
@@ -126,32 +272,37 @@ pub(crate) fn charge(
             c.complete = false;
             if record {
                 c.steps
-                    .push(Message::new("step-rate-unknown").term("tax", "tax-excise"));
+                    .push(message("step-rate-unknown", 1).term("tax", "tax-excise"));
             }
             Decimal::ZERO
         }
         Component::Expr(e) => {
-            let (amount, known) = eval(ctx, e, portion, &format!("{path}.excise"), &mut c, record)?;
+            let (amount, known) = eval(
+                ctx,
+                e,
+                portion,
+                &format_args!("{path}.excise"),
+                &mut c,
+                record,
+            )?;
             c.complete &= known;
             amount
         }
     };
     if rule.vat {
-        let vat = ctx.pack.vat.clone();
-        let name = vat
-            .as_ref()
-            .map_or_else(|| "tax-vat".to_owned(), |v| v.name.clone());
-        match (vat.and_then(|v| v.rate), portion.value()) {
+        let vat = ctx.pack.vat.as_ref();
+        let name = || vat.map_or(Cow::Borrowed("tax-vat"), |v| tax_term(&v.name));
+        match (vat.and_then(|v| v.rate.as_ref()), value) {
             (Some(rate), Some(value)) => {
                 if record {
-                    ctx.used("vat.rate", &rate);
+                    ctx.used("vat.rate", rate);
                 }
                 let base = value + c.duty + c.excise;
-                let amount = base * rate.value / HUNDRED;
+                let amount = earlier.map_or_else(|| base * rate.value / HUNDRED, |k| k.vat);
                 if record {
                     c.steps.push(
-                        Message::new("step-vat")
-                            .term("tax", name)
+                        message("step-vat", 4)
+                            .term("tax", name())
                             .money("base", base, ctx.pack.currency)
                             .percent("rate", rate.value)
                             .money("result", amount, ctx.pack.currency),
@@ -163,14 +314,14 @@ pub(crate) fn charge(
                 c.complete = false;
                 if record {
                     c.steps
-                        .push(Message::new("step-rate-unknown").term("tax", name));
+                        .push(message("step-rate-unknown", 1).term("tax", name()));
                 }
             }
             (Some(_), None) => {
                 c.complete = false;
                 if record {
                     c.steps
-                        .push(Message::new("step-value-missing").term("tax", name));
+                        .push(message("step-value-missing", 1).term("tax", name()));
                 }
             }
         }
@@ -179,11 +330,11 @@ pub(crate) fn charge(
 }
 
 /// Evaluates a rate expression on a portion: `(amount, known)`.
-pub(crate) fn eval(
-    ctx: &mut Ctx<'_>,
-    e: &Expr,
+pub(crate) fn eval<'p>(
+    ctx: &mut Ctx<'p>,
+    e: &'p Expr,
     portion: Portion<'_, '_>,
-    path: &str,
+    path: &dyn Display,
     c: &mut Charge,
     record: bool,
 ) -> Result<(Decimal, bool), InputError> {
@@ -191,14 +342,14 @@ pub(crate) fn eval(
     match e {
         Expr::Percent(rate) => {
             if record {
-                ctx.used(&format!("{path}.percent"), rate);
+                ctx.used(format_args!("{path}.percent"), rate);
             }
             match portion.value() {
                 Some(v) => {
                     let amount = v * rate.value / HUNDRED;
                     if record {
                         c.steps.push(
-                            Message::new("step-percent")
+                            message("step-percent", 3)
                                 .money("base", v, cur)
                                 .percent("rate", rate.value)
                                 .money("result", amount, cur),
@@ -209,7 +360,7 @@ pub(crate) fn eval(
                 None => {
                     if record {
                         c.steps
-                            .push(Message::new("step-value-missing").term("tax", "tax-duty"));
+                            .push(message("step-value-missing", 1).term("tax", "tax-duty"));
                     }
                     Ok((Decimal::ZERO, false))
                 }
@@ -217,7 +368,7 @@ pub(crate) fn eval(
         }
         Expr::PerUnit { amount, unit } => {
             let per = if record {
-                ctx.money(&format!("{path}.per_unit.amount"), amount)?
+                ctx.money(format_args!("{path}.per_unit.amount"), amount)?
             } else {
                 ctx.to_pack_currency(amount.amount, amount.currency, "rates")?
             };
@@ -227,7 +378,7 @@ pub(crate) fn eval(
                     let result = qty * per;
                     if record {
                         c.steps.push(
-                            Message::new("step-per-unit")
+                            message("step-per-unit", 4)
                                 .number("quantity", qty.normalize())
                                 .term("unit", unit.term())
                                 .money("rate", per, cur)
@@ -239,7 +390,7 @@ pub(crate) fn eval(
                 None => {
                     if record {
                         c.steps
-                            .push(Message::new("step-quantity-missing").term("unit", unit.term()));
+                            .push(message("step-quantity-missing", 1).term("unit", unit.term()));
                     }
                     c.quantity_missing = true;
                     Ok((Decimal::ZERO, false))
@@ -252,27 +403,44 @@ pub(crate) fn eval(
             let mut known = true;
             for (i, x) in list.iter().enumerate() {
                 let key = if is_max { "max" } else { "sum" };
-                let (v, k) = eval(ctx, x, portion, &format!("{path}.{key}[{i}]"), c, record)?;
+                let (v, k) = eval(
+                    ctx,
+                    x,
+                    portion,
+                    &format_args!("{path}.{key}[{i}]"),
+                    c,
+                    record,
+                )?;
                 known &= k;
                 acc = if is_max { acc.max(v) } else { acc + v };
             }
             if record && is_max {
                 c.steps
-                    .push(Message::new("step-max").money("result", acc, cur));
+                    .push(message("step-max", 1).money("result", acc, cur));
             }
             Ok((acc, known))
         }
     }
 }
 
-fn duty(
-    ctx: &mut Ctx<'_>,
-    d: &Duty,
+/// Whether the amounts on a line depend on the flat rate applying: only when its rule charges a
+/// flat rate and the line has its own tariff rate. Otherwise beyond the flat rate the tariff is
+/// estimated at the flat rate itself (see [`duty`]), the same arithmetic.
+fn flat_matters(rule: &ChargeRule, line: &Line<'_>) -> bool {
+    rule.single.is_none() && matches!(rule.duty, Duty::Flat { .. }) && line.item.duty_rate.is_some()
+}
+
+#[allow(clippy::too_many_arguments)]
+fn duty<'p>(
+    ctx: &mut Ctx<'p>,
+    d: &'p Duty,
     portion: Portion<'_, '_>,
+    value: Option<Decimal>,
     dctx: DutyCtx,
-    path: &str,
+    path: &dyn Display,
     c: &mut Charge,
     record: bool,
+    earlier: Option<Decimal>,
 ) -> Result<Decimal, InputError> {
     let cur = ctx.pack.currency;
     match d {
@@ -281,44 +449,43 @@ fn duty(
             c.complete = false;
             if record {
                 c.steps
-                    .push(Message::new("step-rate-unknown").term("tax", "tax-duty"));
+                    .push(message("step-rate-unknown", 1).term("tax", "tax-duty"));
             }
             Ok(Decimal::ZERO)
         }
         Duty::Expr(e) => {
-            let (amount, known) = eval(ctx, e, portion, &format!("{path}.expr"), c, record)?;
+            let (amount, known) = eval(ctx, e, portion, &format_args!("{path}.expr"), c, record)?;
             c.complete &= known;
             Ok(amount)
         }
-        Duty::Tariff { estimate } => {
-            let est = estimate.as_ref().map(|f| (f.value, f.clone()));
-            tariff(
-                ctx,
-                portion,
-                portion.value(),
-                est,
-                &format!("{path}.tariff.estimate"),
-                c,
-                record,
-            )
-        }
+        Duty::Tariff { estimate } => tariff(
+            ctx,
+            portion,
+            value,
+            estimate.as_ref(),
+            &format_args!("{path}.tariff.estimate"),
+            c,
+            record,
+            earlier,
+        ),
+        // Without an own rate both branches charge `value × rate`: see `flat_matters`.
         Duty::Flat { rate, up_to } => {
             if record {
-                ctx.used(&format!("{path}.flat.up_to"), up_to);
+                ctx.used(format_args!("{path}.flat.up_to"), up_to);
             }
             if dctx.flat_applies {
                 if record {
-                    ctx.used(&format!("{path}.flat.rate"), rate);
+                    ctx.used(format_args!("{path}.flat.rate"), rate);
                 }
-                let Some(v) = portion.value() else {
+                let Some(v) = value else {
                     c.complete = false;
                     return Ok(Decimal::ZERO);
                 };
-                let amount = v * rate.value / HUNDRED;
+                let amount = earlier.unwrap_or_else(|| v * rate.value / HUNDRED);
                 if record {
-                    let ceiling = ctx.money(&format!("{path}.flat.up_to"), up_to)?;
+                    let ceiling = ctx.money(format_args!("{path}.flat.up_to"), up_to)?;
                     c.steps.push(
-                        Message::new("step-flat-rate")
+                        message("step-flat-rate", 4)
                             .money("base", v, cur)
                             .percent("rate", rate.value)
                             .money("ceiling", ceiling, cur)
@@ -328,33 +495,34 @@ fn duty(
                 Ok(amount)
             } else {
                 if record {
-                    let ceiling = ctx.money(&format!("{path}.flat.up_to"), up_to)?;
+                    let ceiling = ctx.money(format_args!("{path}.flat.up_to"), up_to)?;
                     c.steps
-                        .push(Message::new("step-flat-exceeded").money("ceiling", ceiling, cur));
+                        .push(message("step-flat-exceeded", 1).money("ceiling", ceiling, cur));
                 }
                 tariff(
                     ctx,
                     portion,
-                    portion.value(),
-                    Some((rate.value, rate.clone())),
-                    &format!("{path}.flat.rate"),
+                    value,
+                    Some(rate),
+                    &format_args!("{path}.flat.rate"),
                     c,
                     record,
+                    earlier,
                 )
             }
         }
         Duty::Band { rate, width } => {
-            let Some(v) = portion.value() else {
+            let Some(v) = value else {
                 c.complete = false;
                 return Ok(Decimal::ZERO);
             };
             let in_band = dctx.in_band.unwrap_or(v).min(v);
             let band = in_band * rate.value / HUNDRED;
             if record {
-                ctx.used(&format!("{path}.band.rate"), rate);
-                let w = ctx.money(&format!("{path}.band.width"), width)?;
+                ctx.used(format_args!("{path}.band.rate"), rate);
+                let w = ctx.money(format_args!("{path}.band.width"), width)?;
                 c.steps.push(
-                    Message::new("step-band")
+                    message("step-band", 4)
                         .money("base", in_band, cur)
                         .percent("rate", rate.value)
                         .money("width", w, cur)
@@ -369,10 +537,11 @@ fn duty(
                     ctx,
                     portion,
                     Some(rest),
-                    Some((rate.value, rate.clone())),
-                    &format!("{path}.band.rate"),
+                    Some(rate),
+                    &format_args!("{path}.band.rate"),
                     c,
                     record,
+                    None,
                 )?;
                 Ok(band + beyond)
             } else {
@@ -383,29 +552,31 @@ fn duty(
 }
 
 /// The item's own tariff rate, else an estimate (flagged), else unknown.
-fn tariff(
-    ctx: &mut Ctx<'_>,
+#[allow(clippy::too_many_arguments)]
+fn tariff<'p>(
+    ctx: &mut Ctx<'p>,
     portion: Portion<'_, '_>,
     base: Option<Decimal>,
-    estimate: Option<(Decimal, crate::pack::NumFig)>,
-    path: &str,
+    estimate: Option<&'p NumFig>,
+    path: &dyn Display,
     c: &mut Charge,
     record: bool,
+    earlier: Option<Decimal>,
 ) -> Result<Decimal, InputError> {
     let cur = ctx.pack.currency;
     let Some(base) = base else {
         c.complete = false;
         if record {
             c.steps
-                .push(Message::new("step-value-missing").term("tax", "tax-duty"));
+                .push(message("step-value-missing", 1).term("tax", "tax-duty"));
         }
         return Ok(Decimal::ZERO);
     };
     if let Some(rate) = portion.line.item.duty_rate {
-        let amount = base * rate / HUNDRED;
+        let amount = earlier.unwrap_or_else(|| base * rate / HUNDRED);
         if record {
             c.steps.push(
-                Message::new("step-tariff-own")
+                message("step-tariff-own", 3)
                     .money("base", base, cur)
                     .percent("rate", rate)
                     .money("result", amount, cur),
@@ -414,13 +585,13 @@ fn tariff(
         return Ok(amount);
     }
     match estimate {
-        Some((rate, fig)) => {
-            let amount = base * rate / HUNDRED;
-            c.estimated = true;
+        Some(fig) => {
+            let rate = fig.value;
+            let amount = earlier.unwrap_or_else(|| base * rate / HUNDRED);
             if record {
-                ctx.used(path, &fig);
+                ctx.used(path, fig);
                 c.steps.push(
-                    Message::new("step-tariff-estimated")
+                    message("step-tariff-estimated", 3)
                         .money("base", base, cur)
                         .percent("rate", rate)
                         .money("result", amount, cur),
@@ -428,7 +599,7 @@ fn tariff(
                 ctx.notice(
                     NoticeCode::RateEstimated,
                     Severity::Info,
-                    Message::new("notice-rate-estimated")
+                    message("notice-rate-estimated", 2)
                         .int("item", portion.line.idx as i64 + 1)
                         .percent("rate", rate),
                     Some(portion.line.idx),
@@ -441,7 +612,7 @@ fn tariff(
             c.complete = false;
             if record {
                 c.steps
-                    .push(Message::new("step-rate-unknown").term("tax", "tax-duty"));
+                    .push(message("step-rate-unknown", 1).term("tax", "tax-duty"));
             }
             Ok(Decimal::ZERO)
         }

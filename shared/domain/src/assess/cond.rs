@@ -1,5 +1,7 @@
 //! Evaluating pack conditions against a traveller and items against matchers.
 
+use std::fmt::Display;
+
 use rust_decimal::Decimal;
 
 use super::lines::{Ctx, Line};
@@ -9,11 +11,11 @@ use crate::pack::{Condition, ItemMatch};
 use crate::trip::{InputError, Traveller};
 
 /// Whether a condition holds; records the figures it read. On failure, the reason.
-pub(crate) fn holds(
-    ctx: &mut Ctx<'_>,
-    c: &Condition,
+pub(crate) fn holds<'p>(
+    ctx: &mut Ctx<'p>,
+    c: &'p Condition,
     t: &Traveller,
-    path: &str,
+    path: impl Display,
 ) -> Result<(), Message> {
     let trip = ctx.trip;
     if !c.modes.is_empty() && !c.modes.contains(&trip.mode) {
@@ -21,7 +23,7 @@ pub(crate) fn holds(
     }
     let age = Decimal::from(t.age);
     if let Some(f) = &c.min_age {
-        ctx.used(&format!("{path}.min_age"), f);
+        ctx.used(format_args!("{path}.min_age"), f);
         if age < f.value {
             return Err(Message::new("step-cond-min-age")
                 .int("age", i64::from(t.age))
@@ -29,7 +31,7 @@ pub(crate) fn holds(
         }
     }
     if let Some(f) = &c.max_age {
-        ctx.used(&format!("{path}.max_age"), f);
+        ctx.used(format_args!("{path}.max_age"), f);
         if age > f.value {
             return Err(Message::new("step-cond-max-age")
                 .int("age", i64::from(t.age))
@@ -38,7 +40,7 @@ pub(crate) fn holds(
     }
     let days = Decimal::from(trip.days_abroad);
     if let Some(f) = &c.min_days_abroad {
-        ctx.used(&format!("{path}.min_days_abroad"), f);
+        ctx.used(format_args!("{path}.min_days_abroad"), f);
         if days < f.value {
             return Err(Message::new("step-cond-min-days")
                 .int("days", i64::from(trip.days_abroad))
@@ -46,7 +48,7 @@ pub(crate) fn holds(
         }
     }
     if let Some(f) = &c.max_days_abroad {
-        ctx.used(&format!("{path}.max_days_abroad"), f);
+        ctx.used(format_args!("{path}.max_days_abroad"), f);
         if days > f.value {
             return Err(Message::new("step-cond-max-days")
                 .int("days", i64::from(trip.days_abroad))
@@ -70,11 +72,11 @@ pub(crate) fn holds(
 }
 
 /// Whether an item matches; `value_at_most` needs the pack-currency value.
-pub(crate) fn matches(
-    ctx: &mut Ctx<'_>,
-    m: &ItemMatch,
+pub(crate) fn matches<'p>(
+    ctx: &mut Ctx<'p>,
+    m: &'p ItemMatch,
     line: &Line<'_>,
-    path: &str,
+    path: impl Display,
 ) -> Result<bool, InputError> {
     let it = line.item;
     if !m.kinds.contains(&it.kind) {
@@ -95,7 +97,7 @@ pub(crate) fn matches(
         }
     }
     if let Some(fig) = &m.value_at_most {
-        let limit = ctx.money(&format!("{path}.value_at_most"), fig)?;
+        let limit = ctx.money(format_args!("{path}.value_at_most"), fig)?;
         if line.cv.is_none_or(|v| v > limit) {
             return Ok(false);
         }

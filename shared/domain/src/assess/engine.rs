@@ -1,17 +1,17 @@
 //! The stages of an assessment, in order.
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
 
 use rust_decimal::Decimal;
 
-use super::lines::{Ctx, Fixed, Line};
+use super::lines::{message, At, Ctx, Fixed, Line};
+use super::share;
 use super::value::{self, Pool};
 use super::{quantity, Amounts, Assessment, Channel, ItemResult, ItemStatus, NoticeCode, Severity};
 use crate::fx::{RateSource, RateTable};
 use crate::kind::Kind;
 use crate::message::Message;
 use crate::pack::{CashPer, Compare, ItemRule, Pack, PackSet};
-use crate::rounding::apportion;
 use crate::trip::{InputError, Trip};
 
 pub(crate) fn run(
@@ -41,13 +41,7 @@ pub(crate) fn run(
             InputError::new(format!("rates.{c}"), Message::new("input-not-positive"))
         })?;
     }
-    let mut ctx = Ctx {
-        pack,
-        trip,
-        rates,
-        figures: BTreeMap::new(),
-        notices: Vec::new(),
-    };
+    let mut ctx = Ctx::new(pack, trip, rates);
 
     // Lines with values in the pack currency.
     let mut lines = Vec::with_capacity(trip.items.len());
@@ -59,7 +53,7 @@ pub(crate) fn run(
                     .apply(v * r, pack.currency.minor_units()),
             ),
             (Some(v), Some(c), _) => {
-                Some(ctx.to_pack_currency(v, c, &format!("items[{idx}].currency"))?)
+                Some(ctx.to_pack_currency(v, c, format_args!("items[{idx}].currency"))?)
             }
             _ => None,
         };
@@ -68,7 +62,7 @@ pub(crate) fn run(
             if c != pack.currency {
                 let rate = item.rate.or_else(|| ctx.rates.rate(c)).unwrap_or_default();
                 steps.push(
-                    Message::new("step-converted")
+                    message("step-converted", 3)
                         .money("amount", v, c)
                         .number("rate", rate)
                         .money("result", conv, pack.currency),
@@ -87,7 +81,7 @@ pub(crate) fn run(
             counts_value: false,
             v_frac: Decimal::ZERO,
             uncovered: false,
-            rule: String::new(),
+            rule: Cow::Borrowed(""),
             source: None,
             steps,
             duty: Decimal::ZERO,
@@ -116,11 +110,11 @@ pub(crate) fn run(
             let url = ctx.url(&r.source);
             let line = &mut lines[li];
             line.fixed = Fixed::NotAllowed;
-            line.rule = format!("prohibited[{i}]");
+            line.rule = Cow::Owned(format!("prohibited[{i}]"));
             line.source = url.clone();
             line.steps
-                .push(Message::new("step-prohibited").term("reason", r.reason.clone()));
-            let n = Message::new("notice-prohibited")
+                .push(message("step-prohibited", 1).term("reason", r.reason.clone()));
+            let n = message("notice-prohibited", 2)
                 .int("item", li as i64 + 1)
                 .term("reason", r.reason.clone());
             ctx.notice(NoticeCode::NotAllowed, Severity::Must, n, Some(li), url);
@@ -130,10 +124,10 @@ pub(crate) fn run(
             let url = ctx.url(&r.source);
             let line = &mut lines[li];
             line.fixed = Fixed::NotCounted;
-            line.rule = format!("not_counted[{i}]");
+            line.rule = Cow::Owned(format!("not_counted[{i}]"));
             line.source = url;
             line.steps
-                .push(Message::new("step-not-counted").term("reason", r.reason.clone()));
+                .push(message("step-not-counted", 1).term("reason", r.reason.clone()));
             continue;
         }
         if let Some((_, r)) = first_rule(&mut ctx, &pack.must_declare, &lines[li], "must_declare")?
@@ -143,8 +137,8 @@ pub(crate) fn run(
             line.must_declare = true;
             line.source = url.clone();
             line.steps
-                .push(Message::new("step-must-declare").term("reason", r.reason.clone()));
-            let n = Message::new("notice-must-declare")
+                .push(message("step-must-declare", 1).term("reason", r.reason.clone()));
+            let n = message("notice-must-declare", 3)
                 .int("item", li as i64 + 1)
                 .text("description", line.item.description.clone())
                 .term("reason", r.reason.clone());
@@ -170,7 +164,7 @@ pub(crate) fn run(
     let mut removed = false;
     for (i, gate) in pack.stay_gates.iter().enumerate() {
         if gate.modes.contains(&trip.mode) {
-            ctx.used(&format!("stay_gates[{i}].min_days"), &gate.min_days);
+            ctx.used(format_args!("stay_gates[{i}].min_days"), &gate.min_days);
             if Decimal::from(trip.days_abroad) < gate.min_days.value {
                 removed = true;
                 let n = Message::new("notice-min-stay")
@@ -191,9 +185,8 @@ pub(crate) fn run(
         let line = &mut lines[li];
         if line.fixed == Fixed::Open && line.q_allowance.is_none() && !line.counts_value {
             line.uncovered = true;
-            line.steps.push(
-                Message::new("step-no-allowance-for-kind").term("kind", line.item.kind.term()),
-            );
+            line.steps
+                .push(message("step-no-allowance-for-kind", 1).term("kind", line.item.kind.term()));
         }
     }
 
@@ -213,16 +206,13 @@ fn first_rule<'p>(
     list: &str,
 ) -> Result<Option<(usize, &'p ItemRule)>, InputError> {
     for (i, r) in rules.iter().enumerate() {
-        if super::cond::matches(ctx, &r.matches, line, &format!("{list}[{i}].match"))? {
-            ctx.cite(
-                &format!("{list}[{i}]"),
-                crate::pack::Cite {
-                    source: r.source.clone(),
-                    from: r.from,
-                    confidence: r.confidence,
-                    note: None,
-                },
-            );
+        if super::cond::matches(ctx, &r.matches, line, format_args!("{list}[{i}].match"))? {
+            ctx.cite(r, At(list, i), || crate::pack::Cite {
+                source: r.source.clone(),
+                from: r.from,
+                confidence: r.confidence,
+                note: None,
+            });
             return Ok(Some((i, r)));
         }
     }
@@ -231,7 +221,6 @@ fn first_rule<'p>(
 
 /// A total order of items independent of their order in the file, for every tie-break.
 fn canonical_order(trip: &Trip, lines: &[Line<'_>]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..lines.len()).collect();
     let key = |i: usize| {
         let l = &lines[i];
         let it = l.item;
@@ -246,8 +235,44 @@ fn canonical_order(trip: &Trip, lines: &[Line<'_>]) -> Vec<usize> {
             &it.description,
         )
     };
-    order.sort_by(|&a, &b| key(a).cmp(&key(b)).then(a.cmp(&b)));
-    order
+    // The start of that key as integers, so that most comparisons are cheap: the rank of the
+    // traveller id, the kind, and the customs value at one scale when all values fit.
+    let mut ids: Vec<&str> = trip.travellers.iter().map(|t| t.id.as_str()).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let rank: Vec<u64> = trip
+        .travellers
+        .iter()
+        .map(|t| ids.binary_search(&t.id.as_str()).unwrap_or(0) as u64)
+        .collect();
+    let scale = lines.iter().filter_map(|l| l.cv).map(|v| v.scale()).max();
+    let at_scale = |v: Decimal| {
+        let up = 10i128.checked_pow(scale.unwrap_or(0) - v.scale())?;
+        v.mantissa().checked_mul(up)
+    };
+    let values: Option<Vec<i128>> = lines
+        .iter()
+        .map(|l| l.cv.map_or(Some(0), at_scale))
+        .collect();
+    let mut heads: Vec<(u64, i128, usize)> = lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let (cv, known) = match &values {
+                Some(v) => (v[i], u64::from(l.cv.is_some())),
+                None => (0, 0),
+            };
+            let head = (rank[l.item.traveller] << 32) | ((l.item.kind as u64) << 1) | known;
+            (head, cv, i)
+        })
+        .collect();
+    heads.sort_unstable_by(|a, b| {
+        (a.0, a.1)
+            .cmp(&(b.0, b.1))
+            .then_with(|| key(a.2).cmp(&key(b.2)))
+            .then(a.2.cmp(&b.2))
+    });
+    heads.into_iter().map(|(_, _, i)| i).collect()
 }
 
 /// Travellers grouped by value allowance: one pool per traveller, or one for the household.
@@ -262,10 +287,10 @@ fn pools(ctx: &mut Ctx<'_>, removed: bool) -> Result<Vec<Pool>, InputError> {
             let mut reasons = Vec::new();
             let mut found = false;
             for (i, tier) in va.tiers.iter().enumerate() {
-                let path = format!("value_allowance.tiers[{i}]");
-                match super::cond::holds(ctx, &tier.when, t, &format!("{path}.when")) {
+                let path = At("value_allowance.tiers", i);
+                match super::cond::holds(ctx, &tier.when, t, format_args!("{path}.when")) {
                     Ok(()) => {
-                        limit = ctx.money(&format!("{path}.amount"), &tier.amount)?;
+                        limit = ctx.money(format_args!("{path}.amount"), &tier.amount)?;
                         found = true;
                         break;
                     }
@@ -280,9 +305,9 @@ fn pools(ctx: &mut Ctx<'_>, removed: bool) -> Result<Vec<Pool>, InputError> {
         let mut wl = None;
         if let (Some(wa), false) = (&pack.weight_allowance, removed) {
             for (i, tier) in wa.tiers.iter().enumerate() {
-                let path = format!("weight_allowance.tiers[{i}]");
-                if super::cond::holds(ctx, &tier.when, t, &format!("{path}.when")).is_ok() {
-                    ctx.used(&format!("{path}.kg"), &tier.kg);
+                let path = At("weight_allowance.tiers", i);
+                if super::cond::holds(ctx, &tier.when, t, format_args!("{path}.when")).is_ok() {
+                    ctx.used(format_args!("{path}.kg"), &tier.kg);
                     wl = Some(tier.kg.value);
                     break;
                 }
@@ -427,10 +452,10 @@ fn finish(
     let pick = |f: fn(&Line<'_>) -> Decimal| -> (Decimal, Vec<Decimal>) {
         let parts: Vec<Decimal> = order.iter().map(|&li| f(&lines[li])).collect();
         let total = r.apply(parts.iter().copied().sum(), minor);
-        let shares = apportion(total, &parts, r.scale.unwrap_or(minor));
+        let shares = share::shares(total, &parts, r.scale.unwrap_or(minor));
         let mut by_index = vec![Decimal::ZERO; lines.len()];
-        for (k, &li) in order.iter().enumerate() {
-            by_index[li] = shares[k];
+        for (&li, share) in order.iter().zip(shares) {
+            by_index[li] = share;
         }
         (total, by_index)
     };
@@ -489,7 +514,7 @@ fn finish(
             rule: if line.rule.is_empty() {
                 "none".into()
             } else {
-                line.rule
+                line.rule.into_owned()
             },
             source: line.source,
             explanation: steps,
@@ -506,15 +531,12 @@ fn finish(
     }
     for n in &pack.notices {
         let url = ctx.url(&n.source);
-        ctx.cite(
-            &n.message,
-            crate::pack::Cite {
-                source: n.source.clone(),
-                from: n.from,
-                confidence: n.confidence,
-                note: None,
-            },
-        );
+        ctx.cite(n, &n.message, || crate::pack::Cite {
+            source: n.source.clone(),
+            from: n.from,
+            confidence: n.confidence,
+            note: None,
+        });
         ctx.notice(
             NoticeCode::Jurisdiction,
             Severity::Info,

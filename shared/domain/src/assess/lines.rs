@@ -1,9 +1,14 @@
 //! The engine's working state: one `Line` per item, and the context shared by the stages.
 
-use std::collections::BTreeMap;
+use std::any::TypeId;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashSet};
+use std::fmt::Display;
+use std::hash::{BuildHasherDefault, Hasher};
 
 use rust_decimal::Decimal;
 
+use super::charges::Memo;
 use super::{FigureUse, Notice, NoticeCode, Severity};
 use crate::fx::RateTable;
 use crate::kind::{Kind, Unit};
@@ -43,7 +48,8 @@ pub(crate) struct Line<'t> {
     pub v_frac: Decimal,
     /// Dutiable because no allowance covers this kind (or allowances are removed).
     pub uncovered: bool,
-    pub rule: String,
+    /// The path of the rule that decided the line (a fixed one is copied into the result only).
+    pub rule: Cow<'static, str>,
     pub source: Option<String>,
     pub steps: Vec<Message>,
     /// Unrounded charges.
@@ -84,6 +90,51 @@ impl Line<'_> {
     }
 }
 
+/// A message with room for exactly `args` arguments: an assessment explains every line, and
+/// spare room adds up.
+pub(crate) fn message(id: &'static str, args: usize) -> Message {
+    let mut m = Message::new(id);
+    m.args.reserve_exact(args);
+    m
+}
+
+/// A pack path `list[index]`, written out only when it is needed.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct At<'s>(pub &'s str, pub usize);
+
+impl Display for At<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}[{}]", self.0, self.1)
+    }
+}
+
+/// Hashes the addresses of pack items (and type ids): a multiply per word is enough.
+#[derive(Debug, Default)]
+pub(crate) struct AddrHasher(u64);
+
+impl Hasher for AddrHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.write_u64(u64::from(b));
+        }
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+}
+
+/// No entry, in the index vectors below.
+const NONE: usize = usize::MAX;
+
 /// Shared context of one assessment.
 #[derive(Debug)]
 pub(crate) struct Ctx<'a> {
@@ -92,19 +143,56 @@ pub(crate) struct Ctx<'a> {
     pub rates: RateTable,
     pub figures: BTreeMap<String, FigureUse>,
     pub notices: Vec<Notice>,
+    /// The pack items already cited, by address and type: an item has one path, built once.
+    cited: HashSet<(usize, TypeId), BuildHasherDefault<AddrHasher>>,
+    /// Per item (slot 0: no item), the last notice about it; `notice_prev` chains the others.
+    notice_last: Vec<usize>,
+    notice_prev: Vec<usize>,
+    /// Per line, its charge rule once looked up.
+    charge_rules: Vec<Option<Option<usize>>>,
+    /// Per line, the last charges computed without recording.
+    pub charge_memo: Vec<Option<Memo>>,
 }
 
 impl<'a> Ctx<'a> {
-    /// Records a figure as used.
-    pub fn used(&mut self, path: &str, fig: &dyn Cited) {
-        self.cite(path, fig.cite());
+    /// A context for a trip, with nothing recorded yet.
+    pub fn new(pack: &'a Pack, trip: &'a Trip, rates: RateTable) -> Self {
+        Self {
+            pack,
+            trip,
+            rates,
+            figures: BTreeMap::new(),
+            notices: Vec::new(),
+            cited: HashSet::default(),
+            notice_last: vec![NONE; trip.items.len() + 1],
+            notice_prev: Vec::new(),
+            charge_rules: vec![None; trip.items.len()],
+            charge_memo: vec![None; trip.items.len()],
+        }
     }
 
-    /// Records a citation as used.
-    pub fn cite(&mut self, path: &str, cite: Cite) {
-        if self.figures.contains_key(path) {
+    /// Records a figure of the pack as used, at its path.
+    pub fn used<F: Cited + 'static>(&mut self, path: impl Display, fig: &'a F) {
+        self.cite(fig, path, || fig.cite());
+    }
+
+    /// Records the citation of a pack item (a figure, a rule) as used, at its path. The path is
+    /// built only the first time the item is cited.
+    pub fn cite<T: 'static>(
+        &mut self,
+        item: &'a T,
+        path: impl Display,
+        cite: impl FnOnce() -> Cite,
+    ) {
+        let key = (std::ptr::from_ref(item).addr(), TypeId::of::<T>());
+        if !self.cited.insert(key) {
             return;
         }
+        let path = path.to_string();
+        if self.figures.contains_key(&path) {
+            return;
+        }
+        let cite = cite();
         let (url, title) = self
             .pack
             .sources
@@ -112,9 +200,9 @@ impl<'a> Ctx<'a> {
             .map(|s| (s.url.clone(), s.title.clone()))
             .unwrap_or_default();
         self.figures.insert(
-            path.to_owned(),
+            path.clone(),
             FigureUse {
-                path: path.to_owned(),
+                path,
                 url,
                 title,
                 from: cite.from,
@@ -129,24 +217,25 @@ impl<'a> Ctx<'a> {
     }
 
     /// Converts a pack figure into the pack currency, recording it as used.
-    pub fn money(&mut self, path: &str, fig: &MoneyFig) -> Result<Decimal, InputError> {
+    pub fn money(&mut self, path: impl Display, fig: &'a MoneyFig) -> Result<Decimal, InputError> {
         self.used(path, fig);
         self.to_pack_currency(fig.amount, fig.currency, "rates")
     }
 
-    /// Converts an amount into the pack currency, rounding as the pack says.
+    /// Converts an amount into the pack currency, rounding as the pack says; on failure, the
+    /// error names `path`.
     pub fn to_pack_currency(
         &self,
         amount: Decimal,
         currency: crate::Currency,
-        path: &str,
+        path: impl Display,
     ) -> Result<Decimal, InputError> {
         let conv = self
             .rates
             .convert(amount, currency, self.pack.currency)
             .map_err(|_| {
                 InputError::new(
-                    path,
+                    path.to_string(),
                     Message::new("input-missing-rate")
                         .text("currency", currency.code())
                         .text("pack", self.pack.currency.code()),
@@ -162,6 +251,16 @@ impl<'a> Ctx<'a> {
             .apply(conv.amount, self.pack.currency.minor_units()))
     }
 
+    /// The charge rule of a line, looked up once.
+    pub fn charge_rule(&self, line: usize) -> Option<Option<usize>> {
+        self.charge_rules[line]
+    }
+
+    /// Remembers the charge rule of a line.
+    pub fn set_charge_rule(&mut self, line: usize, rule: Option<usize>) {
+        self.charge_rules[line] = Some(rule);
+    }
+
     /// Adds a notice once (same code, item and message id).
     pub fn notice(
         &mut self,
@@ -171,19 +270,27 @@ impl<'a> Ctx<'a> {
         item: Option<usize>,
         source: Option<String>,
     ) {
-        let dup = self
-            .notices
-            .iter()
-            .any(|n| n.code == code && n.item == item && n.message == message);
-        if !dup {
-            self.notices.push(Notice {
-                code,
-                severity,
-                message,
-                item,
-                source,
-            });
+        let slot = item.map_or(0, |i| i + 1);
+        if slot >= self.notice_last.len() {
+            self.notice_last.resize(slot + 1, NONE);
         }
+        let mut at = self.notice_last[slot];
+        while at != NONE {
+            let n = &self.notices[at];
+            if n.code == code && n.message == message {
+                return;
+            }
+            at = self.notice_prev[at];
+        }
+        self.notice_prev.push(self.notice_last[slot]);
+        self.notice_last[slot] = self.notices.len();
+        self.notices.push(Notice {
+            code,
+            severity,
+            message,
+            item,
+            source,
+        });
     }
 
     /// Notices for every figure used whose confidence is not `confirmed`.

@@ -12,6 +12,7 @@ mod cond;
 mod engine;
 mod lines;
 mod quantity;
+mod share;
 mod value;
 
 use rust_decimal::Decimal;

@@ -4,7 +4,7 @@ use rust_decimal::Decimal;
 
 use super::charges::{self, DutyCtx, Portion};
 use super::cond;
-use super::lines::{Ctx, Fixed, Line};
+use super::lines::{message, Ctx, Fixed, Line};
 use super::{AllowanceUse, NoticeCode, Severity};
 use crate::message::Message;
 use crate::pack::{Attach, Combine, QuantityAllowance, UnderAge};
@@ -19,14 +19,28 @@ pub(crate) fn apply(
     uses: &mut Vec<AllowanceUse>,
 ) -> Result<(), InputError> {
     let pack = ctx.pack;
-    for ti in 0..ctx.trip.travellers.len() {
-        for (name, qa) in &pack.quantity_allowances {
-            let path = format!("quantity_allowances.{name}");
+    let mut by_traveller: Vec<Vec<usize>> = vec![Vec::new(); ctx.trip.travellers.len()];
+    for &li in order {
+        by_traveller[lines[li].item.traveller].push(li);
+    }
+    // The kinds each allowance's members name, to pass over other lines at once.
+    let kinds: Vec<u64> = pack
+        .quantity_allowances
+        .values()
+        .map(|qa| {
+            qa.members
+                .values()
+                .flat_map(|m| &m.matches.kinds)
+                .fold(0, |acc, &k| acc | kind_bit(k))
+        })
+        .collect();
+    for (ti, own) in by_traveller.iter().enumerate() {
+        for ((name, qa), &named) in pack.quantity_allowances.iter().zip(&kinds) {
             // Claim this traveller's open, unclaimed lines matching a member.
-            let mut claimed: Vec<(usize, String)> = Vec::new();
-            for &li in order {
+            let mut claimed: Vec<(usize, &str)> = Vec::new();
+            for &li in own {
                 let line = &lines[li];
-                if line.item.traveller != ti
+                if named & kind_bit(line.item.kind) == 0
                     || line.fixed != Fixed::Open
                     || line.q_allowance.is_some()
                 {
@@ -37,9 +51,9 @@ pub(crate) fn apply(
                         ctx,
                         &m.matches,
                         line,
-                        &format!("{path}.members.{mname}.match"),
+                        format_args!("quantity_allowances.{name}.members.{mname}.match"),
                     )? {
-                        claimed.push((li, mname.clone()));
+                        claimed.push((li, mname));
                         break;
                     }
                 }
@@ -47,10 +61,11 @@ pub(crate) fn apply(
             if claimed.is_empty() {
                 continue;
             }
+            let path = format!("quantity_allowances.{name}");
             for (li, _) in &claimed {
                 lines[*li].q_allowance = Some(name.clone());
                 lines[*li].counts_value = qa.counts_in_value;
-                lines[*li].rule = path.clone();
+                lines[*li].rule = path.clone().into();
             }
             apply_one(ctx, lines, &claimed, qa, &path, ti, removed, uses)?;
         }
@@ -59,11 +74,11 @@ pub(crate) fn apply(
 }
 
 #[allow(clippy::too_many_arguments)]
-fn apply_one(
-    ctx: &mut Ctx<'_>,
+fn apply_one<'p>(
+    ctx: &mut Ctx<'p>,
     lines: &mut [Line<'_>],
-    claimed: &[(usize, String)],
-    qa: &QuantityAllowance,
+    claimed: &[(usize, &'p str)],
+    qa: &'p QuantityAllowance,
     path: &str,
     ti: usize,
     removed: bool,
@@ -72,37 +87,35 @@ fn apply_one(
     let t = &ctx.trip.travellers[ti];
     let cat = qa.category.term();
     // Age gates: the allowance's, then each member's.
-    let mut open: Vec<(usize, String)> = Vec::new();
-    for (li, mname) in claimed {
+    let mut open: Vec<(usize, &str)> = Vec::new();
+    for &(li, mname) in claimed {
         let member = &qa.members[mname];
         let gates = [
-            (qa.min_age.as_ref(), format!("{path}.min_age")),
-            (
-                member.min_age.as_ref(),
-                format!("{path}.members.{mname}.min_age"),
-            ),
+            (qa.min_age.as_ref(), None),
+            (member.min_age.as_ref(), Some(mname)),
         ];
         let mut blocked = false;
-        for (gate, gpath) in gates {
+        for (gate, of_member) in gates {
             let Some(g) = gate else { continue };
-            ctx.used(&format!("{gpath}.age"), &g.age);
+            let gpath = GatePath(path, of_member);
+            ctx.used(format_args!("{gpath}.age"), &g.age);
             if Decimal::from(t.age) >= g.age.value {
                 continue;
             }
             blocked = true;
-            let line = &mut lines[*li];
-            let msg = Message::new("step-under-age")
+            let line = &mut lines[li];
+            let msg = message("step-under-age", 3)
                 .int("age", i64::from(t.age))
                 .number("min", g.age.value)
                 .term("category", cat);
             line.steps.push(msg);
-            line.rule = gpath.clone();
+            line.rule = gpath.to_string().into();
             line.source = ctx.url(&g.age.source);
             match g.effect {
                 UnderAge::NotAllowed => {
                     line.fixed = Fixed::NotAllowed;
-                    let n = Message::new("notice-not-allowed-for-age")
-                        .int("item", *li as i64 + 1)
+                    let n = message("notice-not-allowed-for-age", 4)
+                        .int("item", li as i64 + 1)
                         .text("description", line.item.description.clone())
                         .int("age", i64::from(t.age))
                         .number("min", g.age.value);
@@ -110,7 +123,7 @@ fn apply_one(
                         NoticeCode::NotAllowedForAge,
                         Severity::Must,
                         n,
-                        Some(*li),
+                        Some(li),
                         ctx.url(&g.age.source),
                     );
                 }
@@ -119,7 +132,7 @@ fn apply_one(
             break;
         }
         if !blocked {
-            open.push((*li, mname.clone()));
+            open.push((li, mname));
         }
     }
     if open.is_empty() {
@@ -134,21 +147,21 @@ fn apply_one(
         }
         return Ok(());
     }
-    if let Err(reason) = cond::holds(ctx, &qa.when, t, &format!("{path}.when")) {
+    if let Err(reason) = cond::holds(ctx, &qa.when, t, format_args!("{path}.when")) {
         for (li, _) in &open {
             let line = &mut lines[*li];
             line.uncovered = true;
             line.steps
-                .push(Message::new("step-allowance-not-applicable").term("category", cat));
+                .push(message("step-allowance-not-applicable", 1).term("category", cat));
             line.steps.push(reason.clone());
         }
         return Ok(());
     }
     // Quantities in each member's unit.
     let mut qty = Vec::with_capacity(open.len());
-    for (li, mname) in &open {
+    for &(li, mname) in &open {
         let unit = qa.members[mname].unit;
-        let q = lines[*li].quantity(unit).ok_or_else(|| {
+        let q = lines[li].quantity(unit).ok_or_else(|| {
             InputError::new(
                 format!("items[{li}].{}", unit_field(unit)),
                 Message::new("input-missing-for-allowance").term("category", cat),
@@ -158,7 +171,7 @@ fn apply_one(
     }
     // A hard cap (single member): above it, none of these goods may be brought in.
     if let Some(cap) = &qa.max_quantity {
-        ctx.used(&format!("{path}.max_quantity"), cap);
+        ctx.used(format_args!("{path}.max_quantity"), cap);
         let total: Decimal = qty.iter().copied().sum();
         if total > cap.value {
             let unit = qa
@@ -170,10 +183,10 @@ fn apply_one(
             for (li, _) in &open {
                 let line = &mut lines[*li];
                 line.fixed = Fixed::NotAllowed;
-                line.rule = format!("{path}.max_quantity");
+                line.rule = format!("{path}.max_quantity").into();
                 line.source = ctx.url(&cap.source);
                 line.steps.push(
-                    Message::new("step-over-cap")
+                    message("step-over-cap", 3)
                         .number("total", total)
                         .number("cap", cap.value)
                         .term("unit", unit),
@@ -209,7 +222,7 @@ fn apply_one(
                     ctx,
                     e,
                     p,
-                    &format!("{path}.excess_charge"),
+                    &format_args!("{path}.excess_charge"),
                     &mut scratch,
                     false,
                 )?
@@ -227,12 +240,12 @@ fn apply_one(
     let (used, limit, unit_name) = match qa.combine {
         Combine::Fractions => {
             let mut lim = Vec::with_capacity(n);
-            for (_, mname) in &open {
+            for &(_, mname) in &open {
                 let fig = qa.members[mname]
                     .limit
                     .as_ref()
                     .expect("validated: fractions have limits");
-                ctx.used(&format!("{path}.members.{mname}.limit"), fig);
+                ctx.used(format_args!("{path}.members.{mname}.limit"), fig);
                 lim.push(fig.value);
             }
             let usage: Vec<Decimal> = (0..n).map(|k| qty[k] / lim[k]).collect();
@@ -242,11 +255,7 @@ fn apply_one(
             } else if qa.attach == Attach::Excess {
                 // Fill the 100 % with the dearest quantity first: optimal, quantities are divisible.
                 let mut idx: Vec<usize> = (0..n).collect();
-                idx.sort_by(|&a, &b| {
-                    (cost[b] / usage_or_one(usage[b]))
-                        .cmp(&(cost[a] / usage_or_one(usage[a])))
-                        .then(a.cmp(&b))
-                });
+                dearest_first(&mut idx, |k| cost[k] / usage_or_one(usage[k]));
                 let mut room = Decimal::ONE;
                 for k in idx {
                     let take = usage[k].min(room);
@@ -274,12 +283,8 @@ fn apply_one(
                 let mut over = false;
                 for (mname, lim) in &opt.limits {
                     let mut room = *lim;
-                    let mut idx: Vec<usize> = (0..n).filter(|&k| &open[k].1 == mname).collect();
-                    idx.sort_by(|&a, &b| {
-                        (cost[b] / usage_or_one(qty[b]))
-                            .cmp(&(cost[a] / usage_or_one(qty[a])))
-                            .then(a.cmp(&b))
-                    });
+                    let mut idx: Vec<usize> = (0..n).filter(|&k| open[k].1 == mname).collect();
+                    dearest_first(&mut idx, |k| cost[k] / usage_or_one(qty[k]));
                     for k in idx {
                         let take = qty[k].min(room);
                         cov[k] = take;
@@ -305,19 +310,18 @@ fn apply_one(
             }
             let (_, cov, oi) = best.expect("validated: options are not empty");
             let opt = &qa.options[oi];
-            ctx.cite(
-                &format!("{path}.options[{oi}]"),
+            ctx.cite(opt, format_args!("{path}.options[{oi}]"), || {
                 crate::pack::Cite {
                     source: opt.source.clone(),
                     from: opt.from,
                     confidence: opt.confidence,
                     note: None,
-                },
-            );
+                }
+            });
             covered = cov;
             for (li, _) in &open {
                 lines[*li].steps.push(
-                    Message::new("step-option-chosen")
+                    message("step-option-chosen", 2)
                         .int("option", oi as i64 + 1)
                         .term("category", cat),
                 );
@@ -336,17 +340,17 @@ fn apply_one(
             (qty[k] - covered[k]) / qty[k]
         };
         let msg = if line.q_frac.is_zero() {
-            Message::new("step-within-quantity")
+            message("step-within-quantity", 3)
                 .term("category", cat)
                 .number("used", used.normalize())
                 .number("limit", limit.normalize())
         } else if covered[k].is_zero() {
-            Message::new("step-over-quantity-all")
+            message("step-over-quantity-all", 3)
                 .term("category", cat)
                 .number("used", used.normalize())
                 .number("limit", limit.normalize())
         } else {
-            Message::new("step-over-quantity-part")
+            message("step-over-quantity-part", 3)
                 .term("category", cat)
                 .number("covered", covered[k].normalize())
                 .number("quantity", qty[k].normalize())
@@ -369,6 +373,36 @@ fn apply_one(
         ctx.notice(NoticeCode::AllowanceExceeded, Severity::Must, n, None, None);
     }
     Ok(())
+}
+
+/// One bit per kind (all bits, were there ever more than 64 kinds: nothing is passed over).
+fn kind_bit(kind: crate::kind::Kind) -> u64 {
+    1u64.checked_shl(kind as u32).unwrap_or(u64::MAX)
+}
+
+/// Sorts line positions by `dear` (cost per unit), highest first, ties in order; each key is
+/// computed once.
+fn dearest_first(idx: &mut Vec<usize>, dear: impl Fn(usize) -> Decimal) {
+    if idx.len() < 2 {
+        return;
+    }
+    let mut keyed: Vec<(Decimal, usize)> = idx.iter().map(|&k| (dear(k), k)).collect();
+    keyed.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    idx.clear();
+    idx.extend(keyed.into_iter().map(|(_, k)| k));
+}
+
+/// The path of an age gate: the allowance's, or one member's.
+#[derive(Debug, Clone, Copy)]
+struct GatePath<'s>(&'s str, Option<&'s str>);
+
+impl std::fmt::Display for GatePath<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.1 {
+            None => write!(f, "{}.min_age", self.0),
+            Some(m) => write!(f, "{}.members.{m}.min_age", self.0),
+        }
+    }
 }
 
 fn usage_or_one(u: Decimal) -> Decimal {

@@ -1,13 +1,15 @@
 //! The value allowance of a traveller or a pooled household, and the charges of that pool.
 
+use std::borrow::Cow;
+
 use rust_decimal::Decimal;
 
 use super::allocate::best_subset;
 use super::charges::{self, Charge, DutyCtx, Portion};
-use super::lines::{Ctx, Fixed, Line};
+use super::lines::{message, Ctx, Fixed, Line};
 use super::{AllowanceUse, NoticeCode, Severity};
 use crate::message::Message;
-use crate::pack::{Attach, Duty};
+use crate::pack::{Attach, Duty, Expr, MoneyFig};
 use crate::trip::InputError;
 
 /// One pool: travellers sharing a value allowance, its limit and weight limit.
@@ -40,6 +42,9 @@ pub(crate) fn apply(
         .copied()
         .filter(|&li| lines[li].counts_value && !lines[li].uncovered)
         .collect();
+    // Steps are added in trip order, like the charges' (see `pool_charges`).
+    let mut by_line: Vec<(usize, usize)> = counting.iter().copied().enumerate().collect();
+    by_line.sort_unstable_by_key(|&(_, li)| li);
     let counted = |l: &Line<'_>| l.cv.unwrap_or(Decimal::ZERO) * (Decimal::ONE - l.q_frac);
     let values: Vec<Decimal> = counting.iter().map(|&li| counted(&lines[li])).collect();
     let total: Decimal = values.iter().copied().sum();
@@ -85,7 +90,7 @@ pub(crate) fn apply(
         match va.attach {
             Attach::WholeCategory => {
                 let over = total > pool.limit;
-                for &li in &counting {
+                for &(_, li) in &by_line {
                     lines[li].v_frac = if over { Decimal::ONE } else { Decimal::ZERO };
                     let id = if over {
                         "step-whole-category-exceeded"
@@ -93,7 +98,7 @@ pub(crate) fn apply(
                         "step-in-value-allowance"
                     };
                     lines[li].steps.push(
-                        Message::new(id)
+                        message(id, 2)
                             .money("used", total, cur)
                             .money("limit", pool.limit, cur),
                     );
@@ -133,23 +138,23 @@ pub(crate) fn apply(
                         for (k, &li) in counting.iter().enumerate() {
                             lines[li].v_frac = excess_fraction(values[k], ex[k]);
                         }
-                        *c =
-                            pool_charges(ctx, lines, &members, pool.travellers.len(), false)?.total;
+                        *c = pool_charges(ctx, lines, &members, pool.travellers.len(), Pass::Cost)?
+                            .total;
                     }
                     if cost[1] > cost[0] {
                         exempts = by_weight;
                     }
                 }
-                for (k, &li) in counting.iter().enumerate() {
+                for &(k, li) in &by_line {
                     let v = values[k];
                     let exempt = exempts[k];
                     lines[li].v_frac = excess_fraction(v, exempt);
                     let msg = if exempt == v {
-                        Message::new("step-in-value-allowance")
+                        message("step-in-value-allowance", 2)
                             .money("used", total, cur)
                             .money("limit", pool.limit, cur)
                     } else {
-                        Message::new("step-excess-part")
+                        message("step-excess-part", 3)
                             .money("exempt", exempt, cur)
                             .money("dutiable", v - exempt, cur)
                             .money("limit", pool.limit, cur)
@@ -175,6 +180,7 @@ pub(crate) fn apply(
                         &values,
                         pool.travellers.len(),
                     )?;
+                    let mut solved: Vec<(Vec<Decimal>, Decimal, Vec<bool>)> = Vec::new();
                     for flat in [true, false] {
                         let dctx = DutyCtx {
                             flat_applies: flat,
@@ -196,7 +202,18 @@ pub(crate) fn apply(
                             caps.push(pool.limit.min(b));
                         }
                         for cap in caps {
-                            let pick = best_subset(&values, &savings, cap);
+                            // The same inputs give the same pick: solve each problem once.
+                            let pick = match solved
+                                .iter()
+                                .find(|(s, c, _)| same(&[*c], &[cap]) && same(s, &savings))
+                            {
+                                Some((_, _, pick)) => pick.clone(),
+                                None => {
+                                    let pick = best_subset(&values, &savings, cap);
+                                    solved.push((savings.clone(), cap, pick.clone()));
+                                    pick
+                                }
+                            };
                             if !candidates.contains(&pick) {
                                 candidates.push(pick);
                             }
@@ -205,12 +222,17 @@ pub(crate) fn apply(
                 }
                 // Evaluate each candidate in full; keep the cheapest (first on ties). An amount
                 // with an unknown rate is only a lower bound: a complete one is preferred to it.
+                // A single candidate is the answer as it is (the charges below compute it anyway).
                 let mut best: Option<((bool, Decimal), Vec<bool>)> = None;
+                if candidates.len() == 1 {
+                    best = candidates.pop().map(|c| ((false, Decimal::ZERO), c));
+                }
                 for cand in candidates {
                     for (k, &li) in counting.iter().enumerate() {
                         lines[li].v_frac = if cand[k] { Decimal::ZERO } else { Decimal::ONE };
                     }
-                    let cost = pool_charges(ctx, lines, &members, pool.travellers.len(), false)?;
+                    let cost =
+                        pool_charges(ctx, lines, &members, pool.travellers.len(), Pass::Cost)?;
                     let key = (!cost.complete, cost.total);
                     if best.as_ref().is_none_or(|(c, _)| key < *c) {
                         best = Some((key, cand));
@@ -218,16 +240,16 @@ pub(crate) fn apply(
                 }
                 if let Some((_, cand)) = best {
                     let any_taxed = cand.iter().any(|x| !x);
-                    for (k, &li) in counting.iter().enumerate() {
+                    for &(k, li) in &by_line {
                         lines[li].v_frac = if cand[k] { Decimal::ZERO } else { Decimal::ONE };
                         let msg = if cand[k] {
-                            Message::new("step-indivisible-exempt").money("limit", pool.limit, cur)
+                            message("step-indivisible-exempt", 1).money("limit", pool.limit, cur)
                         } else if values[k] > pool.limit {
-                            Message::new("step-indivisible-too-large")
+                            message("step-indivisible-too-large", 2)
                                 .money("value", values[k], cur)
                                 .money("limit", pool.limit, cur)
                         } else {
-                            Message::new("step-indivisible-taxed").money("limit", pool.limit, cur)
+                            message("step-indivisible-taxed", 1).money("limit", pool.limit, cur)
                         };
                         lines[li].steps.push(msg);
                     }
@@ -244,7 +266,7 @@ pub(crate) fn apply(
             lines[li].uncovered = true;
         }
     }
-    pool_charges(ctx, lines, &members, pool.travellers.len(), true)?;
+    pool_charges(ctx, lines, &members, pool.travellers.len(), Pass::Record)?;
     Ok(())
 }
 
@@ -270,7 +292,13 @@ fn tariff_only_below(
         }
         lines[li].v_frac = Decimal::ONE;
     }
-    let all = pool_charges(ctx, lines, members, pool_size, false)?;
+    // Only the flat-rate totals are needed; the charges are skipped when they cannot fail.
+    let pass = if charges::can_fail(ctx) {
+        Pass::Cost
+    } else {
+        Pass::Totals
+    };
+    let all = pool_charges(ctx, lines, members, pool_size, pass)?;
     let Some(ceiling) = all.flat_ceiling else {
         return Ok(None);
     };
@@ -285,6 +313,11 @@ fn tariff_only_below(
         .fold(need.scale(), u32::max);
     let below = need - Decimal::new(1, scale.min(28));
     Ok((below < need && below >= Decimal::ZERO).then_some(below))
+}
+
+/// Whether two lists hold the same decimals, scale included.
+fn same(a: &[Decimal], b: &[Decimal]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.serialize() == y.serialize())
 }
 
 /// Shares out `room` over `amounts`, the items with the highest `rank` first (ties: in order);
@@ -361,37 +394,51 @@ pub(crate) struct PoolCost {
     pub flat_ceiling: Option<Decimal>,
 }
 
-/// Computes the charges of a pool's dutiable lines; with `record`, stores them on the lines.
-pub(crate) fn pool_charges(
-    ctx: &mut Ctx<'_>,
+/// What [`pool_charges`] computes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Pass {
+    /// Only the flat-rate totals (`total` is left at zero).
+    Totals,
+    /// What the lines cost.
+    Cost,
+    /// What the lines cost, stored on them with the arithmetic.
+    Record,
+}
+
+/// Computes the charges of a pool's dutiable lines (when recording, the cost is not summed).
+pub(crate) fn pool_charges<'p>(
+    ctx: &mut Ctx<'p>,
     lines: &mut [Line<'_>],
     members: &[usize],
     pool_size: usize,
-    record: bool,
+    pass: Pass,
 ) -> Result<PoolCost, InputError> {
     let pack = ctx.pack;
+    let record = pass == Pass::Record;
     // Which rules each dutiable line uses; the excess charge of its quantity allowance, if any.
-    struct Part {
+    struct Part<'p> {
         li: usize,
-        special: Decimal,
+        special: Option<(&'p str, &'p Expr)>,
         normal: Decimal,
         rule: Option<usize>,
     }
-    let mut parts = Vec::new();
+    let mut parts = Vec::with_capacity(members.len());
     for &li in members {
         let line = &lines[li];
         let f = line.dutiable_fraction();
         if f.is_zero() {
             continue;
         }
-        let special_expr = line
-            .q_allowance
-            .as_ref()
-            .and_then(|n| pack.quantity_allowances[n].excess_charge.as_ref());
-        let (special, normal) = if special_expr.is_some() && !line.uncovered {
-            (line.q_frac, f - line.q_frac)
-        } else {
-            (Decimal::ZERO, f)
+        let special_expr = line.q_allowance.as_ref().and_then(|n| {
+            let (name, qa) = pack
+                .quantity_allowances
+                .get_key_value(n)
+                .expect("lines name allowances of the pack");
+            qa.excess_charge.as_ref().map(|e| (name.as_str(), e))
+        });
+        let (special, normal) = match special_expr {
+            Some(e) if !line.uncovered => ((!line.q_frac.is_zero()).then_some(e), f - line.q_frac),
+            _ => (None, f),
         };
         let rule = charges::rule_for(ctx, line)?.map(|(i, _)| i);
         parts.push(Part {
@@ -401,13 +448,23 @@ pub(crate) fn pool_charges(
             rule,
         });
     }
+    // Pack figures converted once per call, by charge rule.
+    let mut converted: Vec<Option<Decimal>> = vec![None; pack.charges.len()];
+    let mut convert = |ctx: &Ctx<'p>, r: usize, fig: &MoneyFig| -> Result<Decimal, InputError> {
+        if let Some(c) = converted[r] {
+            return Ok(c);
+        }
+        let c = ctx.to_pack_currency(fig.amount, fig.currency, "rates")?;
+        converted[r] = Some(c);
+        Ok(c)
+    };
     // Flat rates apply while the dutiable total of flat-rated goods stays under the ceiling.
     let mut flat_total = Decimal::ZERO;
     let mut flat_ceiling: Option<Decimal> = None;
     for p in &parts {
-        if let Some(Duty::Flat { up_to, .. }) = p.rule.map(|r| &pack.charges[r].duty) {
+        if let Some((r, Duty::Flat { up_to, .. })) = p.rule.map(|r| (r, &pack.charges[r].duty)) {
             flat_total += lines[p.li].cv.unwrap_or_default() * p.normal;
-            let c = ctx.to_pack_currency(up_to.amount, up_to.currency, "rates")?;
+            let c = convert(ctx, r, up_to)?;
             flat_ceiling = Some(flat_ceiling.map_or(c, |x: Decimal| x.min(c)));
         }
     }
@@ -415,92 +472,132 @@ pub(crate) fn pool_charges(
     // Bands are filled by the items with the highest tariff rate first (favourable).
     let mut band_room: Option<Decimal> = None;
     for p in &parts {
-        if let Some(Duty::Band { width, .. }) = p.rule.map(|r| &pack.charges[r].duty) {
-            let w = ctx.to_pack_currency(width.amount, width.currency, "rates")?;
+        if let Some((r, Duty::Band { width, .. })) = p.rule.map(|r| (r, &pack.charges[r].duty)) {
+            let w = convert(ctx, r, width)?;
             band_room = Some(w * Decimal::from(pool_size.max(1) as u64));
         }
     }
+    if pass == Pass::Totals {
+        return Ok(PoolCost {
+            total: Decimal::ZERO,
+            complete: true,
+            flat_total,
+            flat_ceiling,
+        });
+    }
     // A line's rate beyond the band is its own rate, else the band rate it would be estimated at.
-    let beyond = |p: &Part| {
-        let own = lines[p.li].item.duty_rate;
-        match p.rule.map(|r| &pack.charges[r].duty) {
-            Some(Duty::Band { rate, .. }) => own.unwrap_or(rate.value),
-            _ => own.unwrap_or_default(),
-        }
-    };
+    let beyond: Vec<Decimal> = parts
+        .iter()
+        .map(|p| {
+            let own = lines[p.li].item.duty_rate;
+            match p.rule.map(|r| &pack.charges[r].duty) {
+                Some(Duty::Band { rate, .. }) => own.unwrap_or(rate.value),
+                _ => own.unwrap_or_default(),
+            }
+        })
+        .collect();
     let mut order: Vec<usize> = (0..parts.len()).collect();
-    order.sort_by(|&a, &b| beyond(&parts[b]).cmp(&beyond(&parts[a])).then(a.cmp(&b)));
+    order.sort_by(|&a, &b| beyond[b].cmp(&beyond[a]).then(a.cmp(&b)));
+    let mut in_band: Vec<Option<Decimal>> = vec![None; parts.len()];
+    if let Some(mut room) = band_room {
+        for &k in &order {
+            let p = &parts[k];
+            if !p.normal.is_zero() {
+                let value = lines[p.li].cv.unwrap_or_default() * p.normal;
+                let take = value.min(room).max(Decimal::ZERO);
+                room -= take;
+                in_band[k] = Some(take);
+            }
+        }
+    }
+    // Lines are explained in trip order, so that each line's allocations sit near each other and
+    // are freed in the order made; unless a charge may fail, as the first failure must stay first.
+    if record && !charges::can_fail(ctx) {
+        order.sort_unstable_by_key(|&k| parts[k].li);
+    }
+    // What a line records of its rule (its path and source URL), once per rule.
+    let mut cited: Vec<Option<(String, Option<String>)>> = vec![None; pack.charges.len()];
     let mut total = Decimal::ZERO;
     let mut complete = true;
     for k in order {
         let p = &parts[k];
+        // Recorded steps go straight onto the line's explanation.
+        let steps = if record {
+            std::mem::take(&mut lines[p.li].steps)
+        } else {
+            Vec::new()
+        };
         let line = &lines[p.li];
         let mut acc = Charge {
             complete: true,
+            steps,
             ..Charge::default()
         };
-        if !p.special.is_zero() {
-            let name = line
-                .q_allowance
-                .clone()
-                .expect("special parts come from an allowance");
-            let expr = pack.quantity_allowances[&name]
-                .excess_charge
-                .as_ref()
-                .expect("checked above");
+        if let Some((name, expr)) = p.special {
             let mut c = Charge {
                 complete: true,
+                steps: std::mem::take(&mut acc.steps),
                 ..Charge::default()
             };
-            let portion = Portion { line, f: p.special };
+            let portion = Portion {
+                line,
+                f: line.q_frac,
+            };
             let (amount, known) = charges::eval(
                 ctx,
                 expr,
                 portion,
-                &format!("quantity_allowances.{name}.excess_charge"),
+                &format_args!("quantity_allowances.{name}.excess_charge"),
                 &mut c,
                 record,
             )?;
             acc.duty += amount;
             acc.complete &= known;
-            acc.steps.append(&mut c.steps);
+            acc.steps = c.steps;
         }
         if !p.normal.is_zero() {
-            let value = line.cv.unwrap_or_default() * p.normal;
-            let in_band = band_room.map(|room| value.min(room).max(Decimal::ZERO));
-            if let (Some(room), Some(take)) = (band_room.as_mut(), in_band) {
-                *room -= take;
-            }
             let rule = p.rule.map(|r| (r, &pack.charges[r]));
             let dctx = DutyCtx {
                 flat_applies,
-                in_band,
+                in_band: in_band[k],
             };
-            let mut c = charges::charge(ctx, rule, Portion { line, f: p.normal }, dctx, record)?;
+            let portion = Portion { line, f: p.normal };
+            let c = if record {
+                let steps = std::mem::take(&mut acc.steps);
+                charges::charge_onto(ctx, rule, portion, dctx, steps)?
+            } else {
+                charges::charge(ctx, rule, portion, dctx, false)?
+            };
             acc.duty += c.duty;
             acc.excise += c.excise;
             acc.vat += c.vat;
             acc.complete &= c.complete;
             acc.quantity_missing |= c.quantity_missing;
-            acc.steps.append(&mut c.steps);
+            if record {
+                acc.steps = c.steps;
+            }
         }
-        total += acc.total();
         complete &= acc.complete;
-        if record {
+        if !record {
+            total += acc.total();
+        } else {
             let idx = line.idx;
-            let source = p.rule.and_then(|r| first_source(pack, r));
             let line = &mut lines[p.li];
             line.duty = acc.duty;
             line.excise = acc.excise;
             line.vat = acc.vat;
             line.complete = acc.complete;
-            line.steps.append(&mut acc.steps);
+            line.steps = acc.steps;
             if let Some(r) = p.rule {
-                line.rule = format!("charges[{r}]");
-                line.source = source.and_then(|s| ctx.url(&s));
+                let (rule, source) = cited[r].get_or_insert_with(|| {
+                    let source = first_source(pack, r).and_then(|s| ctx.url(&s));
+                    (format!("charges[{r}]"), source)
+                });
+                line.rule = Cow::Owned(rule.clone());
+                line.source.clone_from(source);
             }
             if acc.quantity_missing {
-                let n = Message::new("notice-quantity-missing").int("item", idx as i64 + 1);
+                let n = message("notice-quantity-missing", 1).int("item", idx as i64 + 1);
                 ctx.notice(
                     NoticeCode::QuantityMissing,
                     Severity::Info,
