@@ -28,7 +28,26 @@ fn language(flag: Option<&str>) -> Lang {
         .unwrap_or(Lang::En)
 }
 
+/// A reader that closes the pipe early (`karvon … | head`) ends the output quietly, with the
+/// exit code of a success, instead of a panic from `println!`.
+fn quiet_on_broken_pipe() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let text = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| info.payload().downcast_ref::<&str>().copied())
+            .unwrap_or_default();
+        if text.contains("Broken pipe") {
+            std::process::exit(0);
+        }
+        default(info);
+    }));
+}
+
 fn main() -> ExitCode {
+    quiet_on_broken_pipe();
     let cli = Cli::parse();
     let cat = Catalogue::new(language(cli.lang.as_deref()));
     match run(&cli, &cat) {

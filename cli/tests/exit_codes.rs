@@ -215,3 +215,32 @@ fn errors_are_translated_for_ru_and_uz() {
     assert_ne!(problem(&uz), problem(&ru), "uz: {uz}");
     assert!(!uz.contains("error:"), "uz: {uz}");
 }
+
+#[test]
+fn a_reader_that_closes_the_pipe_early_ends_the_output_quietly() {
+    use std::io::Read;
+    let dir = tempfile::tempdir().unwrap();
+    let mut trip = fi_trip();
+    let items: Vec<Value> = (0..3000)
+        .map(|_| json!({"description": "x".repeat(900), "kind": "goods", "value": "1", "currency": "EUR"}))
+        .collect();
+    trip["items"] = Value::Array(items);
+    let file = write(dir.path(), "big.json", &trip.to_string());
+    let mut child = Command::new(BIN)
+        .args(["assess", &file, "--json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut head = [0u8; 10];
+    child.stdout.take().unwrap().read_exact(&mut head).unwrap();
+    // The read end is dropped here, long before the megabytes of JSON are written.
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+}
