@@ -44,13 +44,7 @@ pub fn today() -> Date {
 
 /// An ISO 4217 currency.
 pub fn currency(flag: &str, s: &str) -> Result<Currency, Error> {
-    Currency::from_code(s.trim()).map_err(|_| {
-        bad(
-            flag,
-            Message::new("input-unknown-currency")
-                .text("code", s.chars().take(16).collect::<String>()),
-        )
-    })
+    karvon_core::validate::currency(flag, s)
 }
 
 /// A travel mode.

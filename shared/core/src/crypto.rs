@@ -103,6 +103,17 @@ impl Cipher {
     }
 }
 
+/// Bytes as lowercase hexadecimal text.
+pub(crate) fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        out.push(char::from(DIGITS[usize::from(b >> 4)]));
+        out.push(char::from(DIGITS[usize::from(b & 0x0f)]));
+    }
+    out
+}
+
 /// Reads the key file, or creates it (0600) with a fresh random key.
 fn load_or_create(path: &Path) -> Result<[u8; KEY_LEN], Error> {
     let io = |source| Error::Io {
@@ -123,7 +134,7 @@ fn load_or_create(path: &Path) -> Result<[u8; KEY_LEN], Error> {
             if let Some(dir) = path.parent() {
                 std::fs::create_dir_all(dir).map_err(io)?;
             }
-            let hex: String = key.iter().map(|b| format!("{b:02x}")).collect();
+            let hex = hex(&key);
             let mut opts = std::fs::OpenOptions::new();
             opts.write(true).create_new(true);
             #[cfg(unix)]

@@ -18,7 +18,7 @@ pub mod status;
 pub mod store;
 pub mod travellers;
 pub mod trips;
-mod validate;
+pub mod validate;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

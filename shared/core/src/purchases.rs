@@ -1,6 +1,6 @@
 //! Purchases: what was bought, for how much, by whom, when and where.
 
-use karvon_domain::kind::{Kind, Spirit};
+use karvon_domain::kind::{Kind, Present, Spirit};
 use karvon_domain::sync::EntityKind;
 use karvon_domain::trip::{MAX_ITEMS, MAX_TEXT_CHARS};
 use karvon_domain::{Currency, Date, Message};
@@ -258,17 +258,15 @@ fn check(
         .transpose()?;
     let shop = validate::opt_text("shop", p.shop.as_deref())?;
     let kind = p.kind;
-    let (needed, field) = match kind {
-        k if k.is_alcohol() => (litres.is_some(), "litres"),
-        Kind::Cigarettes | Kind::Cigarillos | Kind::Cigars | Kind::HeatedTobacco => {
-            (count.is_some(), "count")
-        }
-        Kind::Tobacco => (grams.is_some(), "grams"),
-        Kind::Perfume => (ml.is_some() || value.is_some(), "ml"),
-        Kind::Cash => (value.is_some(), "value"),
-        _ => (value.is_some() || p.used, "value"),
+    let has = Present {
+        value: value.is_some(),
+        count: count.is_some(),
+        litres: litres.is_some(),
+        grams: grams.is_some(),
+        ml: ml.is_some(),
+        used: p.used,
     };
-    if !needed && !p.used {
+    if let Some(field) = kind.missing_field(has) {
         return Err(Error::input(
             field,
             Message::new("input-missing-for-kind").term("kind", kind.term()),

@@ -11,6 +11,7 @@ use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
 use serde_json::json;
 
+use crate::crypto::hex;
 use crate::store::new_id;
 use crate::{deletes, validate, Error, Karvon};
 
@@ -30,10 +31,6 @@ pub struct Receipt {
     pub size: u64,
     /// The name of the file it came from.
     pub file_name: String,
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 impl Karvon {

@@ -198,7 +198,7 @@ impl Karvon {
         let people = trip
             .travellers
             .iter()
-            .map(|id| self.traveller_on(c, id))
+            .map(|id| crate::travellers::read_open(self, c, id))
             .collect::<Result<Vec<_>, _>>()?;
         for t in people.iter() {
             let age = t.birth_date.age_on(trip.arrival);
@@ -226,7 +226,7 @@ impl Karvon {
         }
         let mut purchases = purchases::trip_purchases(c, &trip.id)?;
         if let Some(x) = extra {
-            purchases.push(self.preview(c, &trip, x)?);
+            purchases.push(purchases::preview(c, &trip, x)?);
         }
         let mut used_rates: BTreeMap<(Currency, Currency, Date, String), RateUse> = BTreeMap::new();
         let mut note = |from: Currency, to: Currency, on: Date, f: &rates::FoundRate| {
@@ -252,21 +252,12 @@ impl Karvon {
         let mut ids = Vec::with_capacity(purchases.len());
         let mut left_out = Vec::new();
         let mut kept = Vec::with_capacity(purchases.len());
-        // Purchases share currencies and days: look each pair up once.
-        let mut found: BTreeMap<(Currency, Date), Option<rates::FoundRate>> = BTreeMap::new();
+        let mut memo = RateMemo::default();
         for p in purchases {
             let mut rate = None;
             if let (Some(cur), Some(_)) = (p.currency, p.value) {
                 if cur != target {
-                    let hit = match found.get(&(cur, p.bought_on)) {
-                        Some(h) => h.clone(),
-                        None => {
-                            let h = rates::lookup(c, cur, target, p.bought_on)?;
-                            found.insert((cur, p.bought_on), h.clone());
-                            h
-                        }
-                    };
-                    match hit {
+                    match memo.get(c, cur, target, p.bought_on)? {
                         Some(f) => {
                             note(cur, target, p.bought_on, &f);
                             rate = Some(f.rate.normalize());
@@ -468,19 +459,26 @@ impl Karvon {
             Ok(trip_file(&snap))
         })
     }
+}
 
-    fn traveller_on(&self, c: &Connection, id: &str) -> Result<crate::Traveller, Error> {
-        crate::travellers::read_open(self, c, id)
-    }
+/// Rates already looked up while building one status: purchases share currencies and days.
+#[derive(Default)]
+struct RateMemo(BTreeMap<(Currency, Currency, Date), Option<rates::FoundRate>>);
 
-    /// A purchase not saved yet, checked as `add_purchase` would (its id is empty).
-    fn preview(
-        &self,
+impl RateMemo {
+    fn get(
+        &mut self,
         c: &Connection,
-        trip: &TripRecord,
-        input: &PurchaseInput,
-    ) -> Result<Purchase, Error> {
-        purchases::preview(c, trip, input)
+        from: Currency,
+        to: Currency,
+        on: Date,
+    ) -> Result<Option<rates::FoundRate>, Error> {
+        if let Some(hit) = self.0.get(&(from, to, on)) {
+            return Ok(hit.clone());
+        }
+        let hit = rates::lookup(c, from, to, on)?;
+        self.0.insert((from, to, on), hit.clone());
+        Ok(hit)
     }
 }
 
@@ -507,7 +505,7 @@ fn allowance_status(a: &AllowanceUse) -> AllowanceStatus {
 fn plan_status(c: &Connection, plan: Plan, purchases: &[Purchase]) -> Result<PlanStatus, Error> {
     let mut spent = Decimal::ZERO;
     let mut unconverted = Vec::new();
-    let mut found: BTreeMap<(Currency, Date), Option<Decimal>> = BTreeMap::new();
+    let mut memo = RateMemo::default();
     for p in purchases {
         if p.kind == Kind::Cash || p.used {
             continue;
@@ -519,16 +517,8 @@ fn plan_status(c: &Connection, plan: Plan, purchases: &[Purchase]) -> Result<Pla
             spent += v;
             continue;
         }
-        let rate = match found.get(&(cur, p.bought_on)) {
-            Some(r) => *r,
-            None => {
-                let r = rates::lookup(c, cur, plan.currency, p.bought_on)?.map(|f| f.rate);
-                found.insert((cur, p.bought_on), r);
-                r
-            }
-        };
-        match rate {
-            Some(r) => spent += v * r,
+        match memo.get(c, cur, plan.currency, p.bought_on)? {
+            Some(f) => spent += v * f.rate,
             None => unconverted.push(p.id.clone()),
         }
     }

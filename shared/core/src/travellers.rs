@@ -6,6 +6,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use serde::Serialize;
 use serde_json::json;
 
+use crate::crypto::hex;
 use crate::store::{new_id, Tx};
 use crate::validate::{self, MAX_NAME_CHARS};
 use crate::{deletes, Error, Karvon};
@@ -125,10 +126,6 @@ fn statuses(list: &[String]) -> Result<Vec<String>, Error> {
 /// The sealing context of a traveller's field.
 fn ctx(id: &str, field: &str) -> String {
     format!("traveller:{id}:{field}")
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 impl Karvon {

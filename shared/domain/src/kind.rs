@@ -44,6 +44,23 @@ pub enum Kind {
     Cash,
 }
 
+/// Which fields an item gives, for [`Kind::missing_field`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Present {
+    /// A value (with its currency).
+    pub value: bool,
+    /// A count of pieces.
+    pub count: bool,
+    /// Litres.
+    pub litres: bool,
+    /// Grams.
+    pub grams: bool,
+    /// Millilitres.
+    pub ml: bool,
+    /// Taken out and brought back.
+    pub used: bool,
+}
+
 impl Kind {
     /// Every kind, in declaration order.
     pub const ALL: [Kind; 18] = [
@@ -99,6 +116,21 @@ impl Kind {
     /// The catalogue term for this kind, e.g. `kind-spirits`.
     pub fn term(self) -> String {
         format!("kind-{}", self.as_str().replace('_', "-"))
+    }
+
+    /// The field an item of this kind must still give, if any: the quantity its allowance is
+    /// counted in (litres, count, grams, ml) or its value. Used items need nothing.
+    pub fn missing_field(self, has: Present) -> Option<&'static str> {
+        let (ok, field) = match self {
+            k if k.is_alcohol() => (has.litres, "litres"),
+            Kind::Cigarettes | Kind::Cigarillos | Kind::Cigars | Kind::HeatedTobacco => {
+                (has.count, "count")
+            }
+            Kind::Tobacco => (has.grams, "grams"),
+            Kind::Perfume => (has.ml || has.value, "ml"),
+            _ => (has.value, "value"),
+        };
+        (!ok && !has.used).then_some(field)
     }
 
     /// Whether this is an alcoholic drink (needs `litres`).

@@ -9,7 +9,7 @@ use serde_json::{Map, Value};
 use super::{InputError, Item, Traveller, Trip};
 use crate::currency::Currency;
 use crate::date::Date;
-use crate::kind::{Kind, Mode, Spirit};
+use crate::kind::{Kind, Mode, Present, Spirit};
 use crate::message::Message;
 
 /// Largest trip file accepted, in bytes.
@@ -243,17 +243,15 @@ fn parse_item(v: &Value, i: usize, travellers: &[Traveller]) -> Res<Item> {
     let gift = o.opt_bool("gift")?.unwrap_or(false);
 
     // The quantity a kind is counted in must be present where an allowance needs it.
-    let (needed, field) = match kind {
-        k if k.is_alcohol() => (litres.is_some(), "litres"),
-        Kind::Cigarettes | Kind::Cigarillos | Kind::Cigars | Kind::HeatedTobacco => {
-            (count.is_some(), "count")
-        }
-        Kind::Tobacco => (grams.is_some(), "grams"),
-        Kind::Perfume => (ml.is_some() || value.is_some(), "ml"),
-        Kind::Cash => (value.is_some(), "value"),
-        _ => (value.is_some() || used, "value"),
+    let has = Present {
+        value: value.is_some(),
+        count: count.is_some(),
+        litres: litres.is_some(),
+        grams: grams.is_some(),
+        ml: ml.is_some(),
+        used,
     };
-    if !needed && !used {
+    if let Some(field) = kind.missing_field(has) {
         return Err(o.err(
             field,
             Message::new("input-missing-for-kind").term("kind", kind.term()),
