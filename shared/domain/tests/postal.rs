@@ -987,10 +987,12 @@ fn numbers_are_exact_and_bounded() {
 // Catalogue ids.
 
 fn ftl_ids(lang: &str) -> BTreeSet<String> {
-    let path = format!("{}/../i18n/locales/{lang}.ftl", env!("CARGO_MANIFEST_DIR"));
-    std::fs::read_to_string(path)
-        .unwrap()
-        .lines()
+    let dir = format!("{}/../i18n/locales/{lang}", env!("CARGO_MANIFEST_DIR"));
+    let mut text = String::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        text += &std::fs::read_to_string(entry.unwrap().path()).unwrap();
+    }
+    text.lines()
         .filter(|l| !l.starts_with(['#', ' ']) && l.contains(" = "))
         .map(|l| l.split(" = ").next().unwrap_or_default().trim().to_owned())
         .collect()

@@ -49,11 +49,24 @@ impl Lang {
         }
     }
 
-    fn source(self) -> &'static str {
+    /// Every catalogue file of the language, one per area of the product.
+    fn sources(self) -> &'static [&'static str] {
+        macro_rules! files {
+            ($lang:literal) => {
+                &[
+                    include_str!(concat!("../locales/", $lang, "/base.ftl")),
+                    include_str!(concat!("../locales/", $lang, "/declare.ftl")),
+                    include_str!(concat!("../locales/", $lang, "/trade.ftl")),
+                    include_str!(concat!("../locales/", $lang, "/document.ftl")),
+                    include_str!(concat!("../locales/", $lang, "/render.ftl")),
+                    include_str!(concat!("../locales/", $lang, "/sync.ftl")),
+                ]
+            };
+        }
         match self {
-            Lang::En => include_str!("../locales/en.ftl"),
-            Lang::Uz => include_str!("../locales/uz.ftl"),
-            Lang::Ru => include_str!("../locales/ru.ftl"),
+            Lang::En => files!("en"),
+            Lang::Uz => files!("uz"),
+            Lang::Ru => files!("ru"),
         }
     }
 }
@@ -77,11 +90,13 @@ fn bundle(lang: Lang) -> FluentBundle<FluentResource> {
     let langid = lang.tag().parse().expect("static language tags are valid");
     let mut bundle = FluentBundle::new(vec![langid]);
     bundle.set_use_isolating(false);
-    let resource =
-        FluentResource::try_new(lang.source().to_owned()).expect("catalogues are checked by tests");
-    bundle
-        .add_resource(resource)
-        .expect("catalogue ids are unique");
+    for source in lang.sources() {
+        let resource =
+            FluentResource::try_new((*source).to_owned()).expect("catalogues are checked by tests");
+        bundle
+            .add_resource(resource)
+            .expect("catalogue ids are unique");
+    }
     bundle
 }
 

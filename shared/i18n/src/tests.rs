@@ -12,14 +12,27 @@ fn ids(src: &str) -> BTreeSet<String> {
         .collect()
 }
 
+/// The ids of every catalogue file of a language; an id defined twice fails.
+fn all_ids(lang: Lang) -> BTreeSet<String> {
+    let mut all = BTreeSet::new();
+    for source in lang.sources() {
+        for id in ids(source) {
+            assert!(all.insert(id.clone()), "{lang:?}: {id} is defined twice");
+        }
+    }
+    all
+}
+
 #[test]
 fn every_locale_has_every_id_and_parses() {
-    let en = ids(Lang::En.source());
+    let en = all_ids(Lang::En);
     assert!(en.len() > 150);
     for lang in Lang::ALL {
-        FluentResource::try_new(lang.source().to_owned())
-            .unwrap_or_else(|_| panic!("{lang:?} parses"));
-        let other = ids(lang.source());
+        for (n, source) in lang.sources().iter().enumerate() {
+            FluentResource::try_new((*source).to_owned())
+                .unwrap_or_else(|_| panic!("{lang:?} file {n} parses"));
+        }
+        let other = all_ids(lang);
         let missing: Vec<_> = en.difference(&other).collect();
         let extra: Vec<_> = other.difference(&en).collect();
         assert!(
@@ -33,7 +46,7 @@ fn every_locale_has_every_id_and_parses() {
 #[test]
 fn catalogue_covers_every_emitted_id() {
     let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
-    let en = ids(Lang::En.source());
+    let en = all_ids(Lang::En);
     let mut emitted = BTreeSet::new();
     let mut files = Vec::new();
     for dir in [
@@ -41,6 +54,11 @@ fn catalogue_covers_every_emitted_id() {
         "shared/core/src",
         "cli/src",
         "shared/rules",
+        "shared/render/src",
+        "server/src",
+        "src-tauri/src",
+        "ui/src",
+        "mobile/src",
     ] {
         collect(&std::path::Path::new(root).join(dir), &mut files);
     }
@@ -71,6 +89,15 @@ fn catalogue_covers_every_emitted_id() {
             "rates-",
             "payment-",
             "postal-",
+            "declare-",
+            "trade-",
+            "tariff-",
+            "document-",
+            "render-",
+            "pdf-",
+            "qr-",
+            "sync-",
+            "server-",
         ] {
             let pat = format!("\"{prefix}");
             let mut rest = text.as_str();

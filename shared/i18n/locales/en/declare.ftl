@@ -1,0 +1,1 @@
+# declare messages (en)

@@ -1,0 +1,1 @@
+# render messages (ru)

@@ -1,0 +1,1 @@
+//! PDF forms with an embedded Latin + Cyrillic font.
