@@ -60,6 +60,7 @@ impl Lang {
                     include_str!(concat!("../locales/", $lang, "/document.ftl")),
                     include_str!(concat!("../locales/", $lang, "/render.ftl")),
                     include_str!(concat!("../locales/", $lang, "/sync.ftl")),
+                    include_str!(concat!("../locales/", $lang, "/filing.ftl")),
                 ]
             };
         }

@@ -98,6 +98,7 @@ fn catalogue_covers_every_emitted_id() {
             "qr-",
             "sync-",
             "server-",
+            "filing-",
         ] {
             let pat = format!("\"{prefix}");
             let mut rest = text.as_str();
