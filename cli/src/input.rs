@@ -11,6 +11,16 @@ fn bad(flag: &str, m: Message) -> Error {
     Error::Input(InputError::new(flag, m))
 }
 
+/// An error naming a command-line option.
+pub fn field(flag: &str, m: Message) -> Error {
+    bad(flag, m)
+}
+
+/// A text file (a form, a CSV file), at most 64 MiB.
+pub fn read_text(path: &std::path::Path) -> Result<String, Error> {
+    karvon_core::files::read_text(path, karvon_core::files::MAX_TEXT_BYTES)
+}
+
 /// A decimal number.
 pub fn decimal(flag: &str, s: &str) -> Result<Decimal, Error> {
     let t = s.trim();

@@ -3,6 +3,7 @@
 //! Exit codes: 0 success, 2 bad input (the message names the field path), 1 anything else.
 
 mod args;
+mod docs;
 mod input;
 mod table;
 mod views;
@@ -12,6 +13,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use karvon_core::i18n::{Catalogue, Lang};
+use karvon_core::domain::document::DocKind;
 use karvon_core::report::{assessment_json, error_text};
 use karvon_core::{
     Error, Karvon, KeySource, Plan, TravellerInput, TravellerPatch, TripInput, TripPatch,
@@ -179,6 +181,25 @@ fn run(cli: &Cli, cat: &Catalogue) -> Result<(), Error> {
                 None => println!("{}", cat.text("cli-nothing-to-undo")),
             }
         }
+        Command::Declare { trip, sign } => {
+            let k = open(cli)?;
+            let d = k.declare_trip(trip)?;
+            docs::made(&k, cat, d, *sign)?;
+        }
+        Command::Cn22(a) => docs::postal(&open(cli)?, cat, DocKind::Cn22, a)?,
+        Command::Cn23(a) => docs::postal(&open(cli)?, cat, DocKind::Cn23, a)?,
+        Command::Doc(c) => docs::doc(&open(cli)?, cat, c)?,
+        Command::Sign { id } => docs::sign(&open(cli)?, cat, id)?,
+        Command::Verify { what, json } => {
+            // Verifying needs no data folder; with one, it also says whether this device signed.
+            let k = match open(cli) {
+                Ok(k) if cli.data.is_some() || std::env::var_os("KARVON_DATA").is_some() => k,
+                _ => Karvon::new()?,
+            };
+            docs::verify(&k, cat, what, *json)?;
+        }
+        Command::Export(a) => docs::export(&open(cli)?, cat, a)?,
+        Command::Pay(c) => docs::pay(&open(cli)?, cat, c)?,
         Command::Rates(c) => rates(&open(cli)?, cat, c)?,
         Command::Hs(c) => hs(&open(cli)?, cat, c)?,
     }

@@ -405,3 +405,13 @@ pub fn hs_entry(e: &HsEntry) {
         println!("{}{}  {}", "  ".repeat(depth + 1), c.code, c.description);
     }
 }
+
+/// A UTC time in milliseconds as `2026-11-21 14:20 UTC`.
+pub fn utc(ms: i64) -> String {
+    let day = ms.div_euclid(86_400_000);
+    let minutes = ms.rem_euclid(86_400_000) / 60_000;
+    let date = karvon_core::domain::Date::from_days_since_epoch(day)
+        .map(|d| d.to_string())
+        .unwrap_or_else(|| day.to_string());
+    format!("{date} {:02}:{:02} UTC", minutes / 60, minutes % 60)
+}

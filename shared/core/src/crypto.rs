@@ -63,11 +63,22 @@ impl Cipher {
 
     /// Seals `plain`, bound to `context` (e.g. `traveller:<id>:name`).
     pub fn seal(&self, context: &str, plain: &str) -> Result<Vec<u8>, Error> {
+        self.seal_bytes(context, plain.as_bytes())
+    }
+
+    /// Opens a sealed value; fails when the key is wrong or the bytes were changed or moved.
+    pub fn open(&self, context: &str, sealed: &[u8]) -> Result<String, Error> {
+        String::from_utf8(self.open_bytes(context, sealed)?)
+            .map_err(|_| Error::Key(Message::new("error-key-mismatch")))
+    }
+
+    /// Seals bytes, bound to `context`.
+    pub fn seal_bytes(&self, context: &str, plain: &[u8]) -> Result<Vec<u8>, Error> {
         let mut nonce = [0u8; NONCE_LEN];
         SystemRandom::new()
             .fill(&mut nonce)
             .map_err(|_| Error::Key(Message::new("error-key-random")))?;
-        let mut buf = plain.as_bytes().to_vec();
+        let mut buf = plain.to_vec();
         self.key
             .seal_in_place_append_tag(
                 Nonce::assume_unique_for_key(nonce),
@@ -82,8 +93,8 @@ impl Cipher {
         Ok(out)
     }
 
-    /// Opens a sealed value; fails when the key is wrong or the bytes were changed or moved.
-    pub fn open(&self, context: &str, sealed: &[u8]) -> Result<String, Error> {
+    /// Opens sealed bytes; fails when the key is wrong or the bytes were changed or moved.
+    pub fn open_bytes(&self, context: &str, sealed: &[u8]) -> Result<Vec<u8>, Error> {
         let bad = || Error::Key(Message::new("error-key-mismatch"));
         if sealed.len() < 1 + NONCE_LEN || sealed[0] != VERSION {
             return Err(bad());
@@ -99,7 +110,7 @@ impl Cipher {
                 &mut buf,
             )
             .map_err(|_| bad())?;
-        String::from_utf8(plain.to_vec()).map_err(|_| bad())
+        Ok(plain.to_vec())
     }
 }
 

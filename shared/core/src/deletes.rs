@@ -24,6 +24,8 @@ fn table(kind: EntityKind) -> Option<&'static str> {
         EntityKind::Trip => "trip",
         EntityKind::Purchase => "purchase",
         EntityKind::Receipt => "receipt",
+        EntityKind::Document => "document",
+        EntityKind::Template => "template",
         _ => return None,
     })
 }

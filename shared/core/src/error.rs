@@ -46,6 +46,12 @@ pub enum Error {
     /// The key that protects personal identifiers is missing, unreadable or wrong.
     #[error("key: {}", .0.id)]
     Key(Message),
+    /// Several problems found at once (a form, a CSV file): every one with its place.
+    #[error("{} problems, the first at {}", .0.len(), .0.first().map(|e| e.path.as_str()).unwrap_or(""))]
+    Invalid(Vec<InputError>),
+    /// A document cannot be made, signed, verified or moved as asked.
+    #[error("document: {}", .0.id)]
+    Document(Message),
 }
 
 impl Error {
@@ -53,7 +59,12 @@ impl Error {
     pub fn is_bad_input(&self) -> bool {
         matches!(
             self,
-            Error::Input(_) | Error::Pack(_) | Error::Feed { .. } | Error::NotFound { .. }
+            Error::Input(_)
+                | Error::Pack(_)
+                | Error::Feed { .. }
+                | Error::NotFound { .. }
+                | Error::Invalid(_)
+                | Error::Document(_)
         )
     }
 

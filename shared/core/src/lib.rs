@@ -8,8 +8,13 @@
 pub mod alerts;
 pub mod crypto;
 mod deletes;
+pub mod documents;
 mod error;
+pub mod files;
 pub mod hs;
+mod keys;
+mod kinds;
+pub mod payments;
 pub mod purchases;
 pub mod rates;
 pub mod receipts;
@@ -53,6 +58,8 @@ struct Data {
     cipher: crypto::Cipher,
     /// The last status of recently viewed trips, with the write count it was built at.
     statuses: std::sync::Mutex<Vec<(String, i64, Arc<TripStatus>)>>,
+    /// This device's signing key, loaded on first use.
+    signer: std::sync::OnceLock<Arc<karvon_domain::document::Signer>>,
 }
 
 /// The database file inside a data folder.
@@ -82,6 +89,7 @@ impl Karvon {
                 store,
                 cipher,
                 statuses: std::sync::Mutex::new(Vec::new()),
+                signer: std::sync::OnceLock::new(),
             })),
         })
     }
@@ -101,6 +109,16 @@ impl Karvon {
         self.data
             .as_deref()
             .ok_or_else(|| Error::Store(Message::new("error-no-data")))
+    }
+
+    /// This device's signing key (made and sealed in the database on first use).
+    pub(crate) fn signer(&self) -> Result<Arc<karvon_domain::document::Signer>, Error> {
+        let data = self.data()?;
+        if let Some(s) = data.signer.get() {
+            return Ok(s.clone());
+        }
+        let s = keys::signer(&data.store, &data.cipher)?;
+        Ok(data.signer.get_or_init(|| s).clone())
     }
 
     /// Changes waiting for sync, oldest first (at most `limit`).

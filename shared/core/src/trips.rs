@@ -340,6 +340,9 @@ impl Karvon {
             "traveller" => "traveller",
             "purchase" => "purchase",
             "party" => "party",
+            "document" => "document",
+            "payment" => "payment",
+            "template" => "template",
             _ => {
                 return Err(Error::NotFound {
                     entity,

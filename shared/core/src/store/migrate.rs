@@ -10,6 +10,7 @@ pub const MIGRATIONS: &[(u32, &str)] = &[
     (1, include_str!("migrations/0001_init.sql")),
     (2, include_str!("migrations/0002_rates.sql")),
     (3, include_str!("migrations/0003_hs.sql")),
+    (4, include_str!("migrations/0004_documents.sql")),
 ];
 
 /// The schema version of an open database.

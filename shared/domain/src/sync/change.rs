@@ -24,6 +24,12 @@ pub enum EntityKind {
     Receipt,
     /// An acknowledged alert.
     Alert,
+    /// A declaration (one version of it).
+    Document,
+    /// A saved template for repeat shipments.
+    Template,
+    /// A payment draft for a declaration.
+    Payment,
 }
 
 impl EntityKind {
@@ -38,6 +44,9 @@ impl EntityKind {
             Self::Purchase => "purchase",
             Self::Receipt => "receipt",
             Self::Alert => "alert",
+            Self::Document => "document",
+            Self::Template => "template",
+            Self::Payment => "payment",
         }
     }
 
@@ -52,6 +61,9 @@ impl EntityKind {
             "purchase" => Self::Purchase,
             "receipt" => Self::Receipt,
             "alert" => Self::Alert,
+            "document" => Self::Document,
+            "template" => Self::Template,
+            "payment" => Self::Payment,
             _ => return None,
         })
     }
