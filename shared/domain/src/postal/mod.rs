@@ -70,6 +70,7 @@
 mod country;
 pub mod form;
 mod json;
+mod text;
 mod validate;
 
 pub use country::is_country;
