@@ -1,6 +1,47 @@
-//! `cargo xtask run | test | bench`: the project's tasks in one place.
+//! `cargo xtask setup | run | test | bench`: the project's tasks in one place.
 
 use std::process::{Command, ExitCode};
+
+/// Debian packages the tests use, each with a program that shows it is installed:
+/// poppler-utils renders PDFs to text and images; PostgreSQL backs the server's contract tests.
+const PACKAGES: &[(&str, &str)] = &[
+    ("poppler-utils", "pdftoppm"),
+    ("postgresql", "/usr/lib/postgresql"),
+];
+
+fn installed(probe: &str) -> bool {
+    if probe.starts_with('/') {
+        return std::path::Path::new(probe).exists();
+    }
+    Command::new("sh")
+        .args(["-c", &format!("command -v {probe} >/dev/null")])
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+/// Installs the Debian packages the tests need, when missing (needs root, as on CI).
+fn setup() -> bool {
+    let missing: Vec<&str> = PACKAGES
+        .iter()
+        .filter(|(_, probe)| !installed(probe))
+        .map(|(pkg, _)| *pkg)
+        .collect();
+    if missing.is_empty() {
+        return true;
+    }
+    eprintln!("+ apt-get install {}", missing.join(" "));
+    let apt = |args: &[&str]| {
+        Command::new("apt-get")
+            .args(args)
+            .env("DEBIAN_FRONTEND", "noninteractive")
+            .status()
+            .is_ok_and(|s| s.success())
+    };
+    let _ = apt(&["update", "-qq"]);
+    let mut args = vec!["install", "-y", "-qq", "--no-install-recommends"];
+    args.extend(&missing);
+    apt(&args)
+}
 
 fn cargo(args: &[&str]) -> bool {
     eprintln!("+ cargo {}", args.join(" "));
@@ -23,9 +64,12 @@ fn main() -> ExitCode {
             "assess",
             "examples/trip-fi.json",
         ]),
+        // Debian packages the tests need.
+        "setup" => setup(),
         // Every test, plus the formatting and lint gates.
         "test" => {
-            cargo(&["fmt", "--all", "--", "--check"])
+            setup()
+                && cargo(&["fmt", "--all", "--", "--check"])
                 && cargo(&[
                     "clippy",
                     "--workspace",
@@ -40,7 +84,7 @@ fn main() -> ExitCode {
             cargo(&["bench", "-p", "karvon-domain"]) && cargo(&["bench", "-p", "karvon-core"])
         }
         _ => {
-            eprintln!("usage: cargo xtask <run|test|bench>");
+            eprintln!("usage: cargo xtask <setup|run|test|bench>");
             false
         }
     };
