@@ -5,6 +5,7 @@
 pub mod assess;
 pub mod currency;
 pub mod date;
+pub mod declare;
 pub mod fx;
 pub mod kind;
 pub mod message;
@@ -19,6 +20,7 @@ pub mod trip;
 pub use assess::{assess, Assessment, Channel, ItemStatus, Notice, NoticeCode, Severity};
 pub use currency::Currency;
 pub use date::Date;
+pub use declare::{DeclareError, PassengerDeclaration};
 pub use message::{Arg, Message};
 pub use money::Money;
 pub use pack::{Pack, PackError, PackSet};
