@@ -109,7 +109,10 @@ impl PassengerDeclaration {
                         Message::new("declare-notice-restriction-unconfirmed")
                             .int("item", count(idx + 1))
                             .text("description", item.description.clone())
-                            .term("confidence", format!("confidence-{}", r.confidence.as_str())),
+                            .term(
+                                "confidence",
+                                format!("confidence-{}", r.confidence.as_str()),
+                            ),
                     );
                 }
             }
@@ -144,7 +147,10 @@ impl PassengerDeclaration {
             else {
                 continue;
             };
-            let moved = goods.iter().chain(&unaccompanied).any(|d| d.owner == Some(i))
+            let moved = goods
+                .iter()
+                .chain(&unaccompanied)
+                .any(|d| d.owner == Some(i))
                 || cash
                     .as_ref()
                     .is_some_and(|c| c.holdings.iter().any(|h| h.owner == Some(i)));
@@ -161,7 +167,12 @@ impl PassengerDeclaration {
             assessment
                 .notices
                 .iter()
-                .filter(|n| !matches!(n.code, NoticeCode::RuleUnconfirmed | NoticeCode::Jurisdiction))
+                .filter(|n| {
+                    !matches!(
+                        n.code,
+                        NoticeCode::RuleUnconfirmed | NoticeCode::Jurisdiction
+                    )
+                })
                 .map(|n| n.message.clone()),
         );
 
@@ -327,7 +338,9 @@ fn cash(
 ) -> Option<CashDeclaration> {
     let rule = pack.cash.as_ref()?;
     let declared: Vec<usize> = (0..trip.items.len())
-        .filter(|&i| trip.items[i].kind == Kind::Cash && a.items[i].status == ItemStatus::DeclareOnly)
+        .filter(|&i| {
+            trip.items[i].kind == Kind::Cash && a.items[i].status == ItemStatus::DeclareOnly
+        })
         .collect();
     if declared.is_empty() {
         return None;

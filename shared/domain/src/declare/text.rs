@@ -82,11 +82,8 @@ impl PassengerDeclaration {
                 }
                 for m in &h.amounts {
                     lines.push(
-                        Message::new("declare-text-cash-amount").money(
-                            "amount",
-                            m.amount,
-                            m.currency,
-                        ),
+                        Message::new("declare-text-cash-amount")
+                            .money("amount", m.amount, m.currency),
                     );
                 }
             }
@@ -95,15 +92,13 @@ impl PassengerDeclaration {
         if !self.complete {
             lines.push(Message::new("declare-text-incomplete"));
         }
-        lines.push(
-            Message::new("declare-text-channel").term(
-                "channel",
-                match self.channel {
-                    crate::assess::Channel::Green => "channel-green",
-                    crate::assess::Channel::Red => "channel-red",
-                },
-            ),
-        );
+        lines.push(Message::new("declare-text-channel").term(
+            "channel",
+            match self.channel {
+                crate::assess::Channel::Green => "channel-green",
+                crate::assess::Channel::Red => "channel-red",
+            },
+        ));
         lines.push(self.verdict());
         lines.extend(self.notices.iter().cloned());
         lines

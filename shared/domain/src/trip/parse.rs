@@ -263,10 +263,7 @@ fn parse_item(v: &Value, i: usize, travellers: &[Traveller]) -> Res<Item> {
     let gift = o.opt_bool("gift")?.unwrap_or(false);
     let unaccompanied = o.opt_bool("unaccompanied")?.unwrap_or(false);
     if unaccompanied && kind == Kind::Cash {
-        return Err(o.err(
-            "unaccompanied",
-            Message::new("input-unaccompanied-cash"),
-        ));
+        return Err(o.err("unaccompanied", Message::new("input-unaccompanied-cash")));
     }
 
     // The quantity a kind is counted in must be present where an allowance needs it.
