@@ -526,3 +526,54 @@ fn text_lines_render_in_every_language() {
         assert!(ids.contains(id), "{id} not exercised");
     }
 }
+
+#[test]
+fn a_pack_restriction_is_validated_with_its_field() {
+    let mut packs = PackSet::embedded().expect("embedded packs load");
+    let pack = |restricted: &str| {
+        format!(
+            r#"{{"format":1,"id":"XF","name":"test","extends":"FI","currency":"EUR",
+            "valid_from":"2026-01-01","restricted":[{restricted}]}}"#
+        )
+    };
+    let e = packs
+        .add(
+            "xf.json",
+            &pack(r#"{"hs_prefixes":["02","8x"],"permit":"veterinary","authority":"A","source":"tulli-foods","from":"2026-01-01","confidence":"confirmed"}"#),
+        )
+        .expect_err("a prefix of digits");
+    assert_eq!(e.field, "restricted[0].hs_prefixes[1]");
+    assert_eq!(e.message.id, "pack-error-hs-prefix");
+    let e = packs
+        .add(
+            "xf.json",
+            &pack(r#"{"permit":"licence","authority":"A","source":"tulli-foods","from":"2026-01-01","confidence":"confirmed"}"#),
+        )
+        .expect_err("matches nothing");
+    assert_eq!(
+        (e.field.as_str(), e.message.id.as_ref()),
+        ("restricted[0].kinds", "pack-error-empty")
+    );
+    let e = packs
+        .add(
+            "xf.json",
+            &pack(r#"{"kinds":["medicine"],"permit":"licence","authority":"A","source":"nowhere","from":"2026-01-01","confidence":"secondary"}"#),
+        )
+        .expect_err("an unknown source");
+    assert_eq!(
+        (e.field.as_str(), e.message.id.as_ref()),
+        ("restricted[0].source", "pack-error-unknown-source")
+    );
+    let ok = packs
+        .add(
+            "xf.json",
+            &pack(r#"{"kinds":["medicine"],"permit":"licence","authority":"A","source":"tulli-foods","from":"2026-01-01","confidence":"secondary"}"#),
+        )
+        .expect("a valid restriction");
+    assert_eq!(
+        ok.restricted.len(),
+        1,
+        "a pack's list replaces its parent's"
+    );
+    assert_eq!(ok.restricted[0].permit, Permit::Licence);
+}

@@ -162,7 +162,8 @@ impl PassengerDeclaration {
                 );
             }
         }
-        // The assessment's notices that matter at the border (not the app's own doubts).
+        // The assessment's notices that matter at the border: not the app's own doubts, and not
+        // the cash notice, which the cash section states.
         notices.extend(
             assessment
                 .notices
@@ -170,7 +171,9 @@ impl PassengerDeclaration {
                 .filter(|n| {
                     !matches!(
                         n.code,
-                        NoticeCode::RuleUnconfirmed | NoticeCode::Jurisdiction
+                        NoticeCode::RuleUnconfirmed
+                            | NoticeCode::Jurisdiction
+                            | NoticeCode::CashDeclarationRequired
                     )
                 })
                 .map(|n| n.message.clone()),
