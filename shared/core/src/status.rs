@@ -216,6 +216,7 @@ impl Karvon {
                 age,
                 resident,
                 statuses: t.statuses.clone(),
+                guardian: None,
             });
             travellers.push(TravellerLine {
                 id: t.id,
@@ -298,6 +299,7 @@ impl Karvon {
                 duty_rate: p.duty_rate,
                 used: p.used,
                 gift: p.gift,
+                unaccompanied: false,
             });
             ids.push(p.id.clone());
             kept.push(p);

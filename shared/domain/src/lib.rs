@@ -5,6 +5,7 @@
 pub mod assess;
 pub mod currency;
 pub mod date;
+pub mod declare;
 pub mod filing;
 pub mod fx;
 pub mod kind;
@@ -20,6 +21,7 @@ pub mod trip;
 pub use assess::{assess, Assessment, Channel, ItemStatus, Notice, NoticeCode, Severity};
 pub use currency::Currency;
 pub use date::Date;
+pub use declare::{DeclareError, PassengerDeclaration};
 pub use message::{Arg, Message};
 pub use money::Money;
 pub use pack::{Pack, PackError, PackSet};

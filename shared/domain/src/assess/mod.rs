@@ -16,7 +16,7 @@ mod share;
 mod value;
 
 use rust_decimal::Decimal;
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Serialize, Serializer};
 
 use crate::currency::Currency;
 use crate::date::Date;
@@ -42,7 +42,7 @@ pub fn assess_with_allocation(
 }
 
 /// Green (nothing to declare) or red (declare).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Channel {
     /// Nothing to declare.

@@ -553,6 +553,63 @@ pub struct ItemRule {
     pub confidence: Confidence,
 }
 
+/// The document a restricted good needs to be brought in by a traveller.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Permit {
+    /// A sanitary (public health) certificate or permit.
+    Sanitary,
+    /// A phytosanitary certificate or plant quarantine permit.
+    Phytosanitary,
+    /// A veterinary certificate or permit.
+    Veterinary,
+    /// An import licence.
+    Licence,
+    /// Not allowed for travellers at all, whatever the papers.
+    Prohibited,
+}
+
+impl Permit {
+    /// The catalogue term naming the permit.
+    pub fn term(self) -> &'static str {
+        match self {
+            Permit::Sanitary => "declare-permit-sanitary",
+            Permit::Phytosanitary => "declare-permit-phytosanitary",
+            Permit::Veterinary => "declare-permit-veterinary",
+            Permit::Licence => "declare-permit-licence",
+            Permit::Prohibited => "declare-permit-prohibited",
+        }
+    }
+}
+
+/// Goods that need a permit (or are prohibited for travellers): an item matches when its kind is
+/// one of `kinds` or its HS code starts with one of `hs_prefixes`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Restriction {
+    /// Kinds it matches (any of).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub kinds: Vec<Kind>,
+    /// HS code prefixes it matches (any of), 2 to 10 digits.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hs_prefixes: Vec<String>,
+    /// The permit needed.
+    pub permit: Permit,
+    /// The issuing (or, for prohibitions, the supervising) authority, verbatim.
+    pub authority: String,
+    /// Key into `sources`.
+    pub source: String,
+    /// Effective from.
+    pub from: Date,
+    /// Confidence.
+    pub confidence: Confidence,
+    /// Maintainer note (exceptions the matcher cannot express).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+cited!(Restriction);
+
 /// A notice the pack always adds for its jurisdiction (e.g. "the officer decides").
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -631,6 +688,9 @@ pub struct Pack {
     /// Items that do not count and are not charged (e.g. medicines for personal use).
     #[serde(default)]
     pub not_counted: Vec<ItemRule>,
+    /// Goods that need a permit or are prohibited for travellers (for the declaration).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub restricted: Vec<Restriction>,
     /// Notices always shown for this jurisdiction.
     #[serde(default)]
     pub notices: Vec<PackNotice>,

@@ -87,6 +87,9 @@ pub(crate) fn validate(file: &str, pack: &Pack) -> Result<(), PackError> {
             v.source(&rule.source, &format!("{p}.source"))?;
         }
     }
+    for (i, r) in pack.restricted.iter().enumerate() {
+        v.restriction(r, &format!("restricted[{i}]"))?;
+    }
     for (i, notice) in pack.notices.iter().enumerate() {
         let p = format!("notices[{i}]");
         v.check(
@@ -254,6 +257,28 @@ impl Validator<'_> {
             self.expr(expr, &format!("{field}.excess_charge"))?;
         }
         Ok(())
+    }
+
+    fn restriction(&self, r: &Restriction, field: &str) -> Result<(), PackError> {
+        self.check(
+            !(r.kinds.is_empty() && r.hs_prefixes.is_empty()),
+            &format!("{field}.kinds"),
+            "pack-error-empty",
+        )?;
+        for (i, prefix) in r.hs_prefixes.iter().enumerate() {
+            let ok = (2..=10).contains(&prefix.len()) && prefix.bytes().all(|b| b.is_ascii_digit());
+            self.check(
+                ok,
+                &format!("{field}.hs_prefixes[{i}]"),
+                "pack-error-hs-prefix",
+            )?;
+        }
+        self.check(
+            !r.authority.trim().is_empty(),
+            &format!("{field}.authority"),
+            "pack-error-empty",
+        )?;
+        self.cite(&r.cite(), field)
     }
 
     fn expr(&self, e: &Expr, field: &str) -> Result<(), PackError> {

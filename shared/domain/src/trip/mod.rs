@@ -48,6 +48,9 @@ pub struct Traveller {
     pub resident: bool,
     /// Statuses such as `crew` or `long_term_pass`.
     pub statuses: Vec<String>,
+    /// Index into `Trip::travellers` of the adult who declares this (minor) traveller's goods,
+    /// when the trip file names one (`guardian`, a traveller id).
+    pub guardian: Option<usize>,
 }
 
 /// One item carried.
@@ -88,6 +91,8 @@ pub struct Item {
     pub used: bool,
     /// A gift.
     pub gift: bool,
+    /// Sent separately (unaccompanied baggage), not carried on arrival.
+    pub unaccompanied: bool,
 }
 
 /// A trip file that cannot be assessed: where, and what is wrong.

@@ -73,7 +73,7 @@ pub fn parse_trip(text: &str) -> Res<Trip> {
     let mut ids = BTreeSet::new();
     for (i, v) in travellers_v.iter().enumerate() {
         let o = Obj::at(v, format!("travellers[{i}]"))?;
-        o.only(&["id", "age", "resident", "statuses", "name"])?;
+        o.only(&["id", "age", "resident", "statuses", "name", "guardian"])?;
         let id = o.text("id", MAX_TEXT_CHARS)?;
         if !ids.insert(id.clone()) {
             return Err(o.err("id", Message::new("input-duplicate-id").text("id", id)));
@@ -89,7 +89,26 @@ pub fn parse_trip(text: &str) -> Res<Trip> {
             age,
             resident,
             statuses,
+            guardian: None,
         });
+    }
+    // Guardians name any traveller of the party, before or after them in the list.
+    for (i, v) in travellers_v.iter().enumerate() {
+        let o = Obj::at(v, format!("travellers[{i}]"))?;
+        if o.get("guardian").is_none() {
+            continue;
+        }
+        let id = o.text("guardian", MAX_TEXT_CHARS)?;
+        let at = travellers.iter().position(|t| t.id == id).ok_or_else(|| {
+            o.err(
+                "guardian",
+                Message::new("input-unknown-traveller").text("id", id.clone()),
+            )
+        })?;
+        if at == i {
+            return Err(o.err("guardian", Message::new("input-guardian-self")));
+        }
+        travellers[i].guardian = Some(at);
     }
 
     let items_v = root.array("items", MAX_ITEMS)?;
@@ -157,6 +176,7 @@ fn parse_item(v: &Value, i: usize, travellers: &[Traveller]) -> Res<Item> {
         "duty_rate",
         "used",
         "gift",
+        "unaccompanied",
     ])?;
     let traveller = match o.get("traveller") {
         None if travellers.len() == 1 => 0,
@@ -241,6 +261,10 @@ fn parse_item(v: &Value, i: usize, travellers: &[Traveller]) -> Res<Item> {
     };
     let used = o.opt_bool("used")?.unwrap_or(false);
     let gift = o.opt_bool("gift")?.unwrap_or(false);
+    let unaccompanied = o.opt_bool("unaccompanied")?.unwrap_or(false);
+    if unaccompanied && kind == Kind::Cash {
+        return Err(o.err("unaccompanied", Message::new("input-unaccompanied-cash")));
+    }
 
     // The quantity a kind is counted in must be present where an allowance needs it.
     let has = Present {
@@ -275,6 +299,7 @@ fn parse_item(v: &Value, i: usize, travellers: &[Traveller]) -> Res<Item> {
         duty_rate,
         used,
         gift,
+        unaccompanied,
     })
 }
 
