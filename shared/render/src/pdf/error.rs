@@ -74,7 +74,9 @@ fn int(n: usize) -> i64 {
 fn with_place(plain: &'static str, lined: &'static str, place: &Place) -> Message {
     match place {
         Place::Field(id) => Message::new(plain).term("place", *id),
-        Place::Line(id, line) => Message::new(lined).term("place", *id).int("line", int(*line)),
+        Place::Line(id, line) => Message::new(lined)
+            .term("place", *id)
+            .int("line", int(*line)),
         Place::Label(label) => Message::new(plain).text("place", label.clone()),
     }
 }
@@ -83,13 +85,11 @@ impl PdfError {
     /// The reason as a translatable message.
     pub fn message(&self) -> Message {
         match self {
-            PdfError::UnsupportedCharacter { place, character } => with_place(
-                "pdf-error-character",
-                "pdf-error-character-line",
-                place,
-            )
-            .text("character", character.to_string())
-            .text("code", format!("U+{:04X}", u32::from(*character))),
+            PdfError::UnsupportedCharacter { place, character } => {
+                with_place("pdf-error-character", "pdf-error-character-line", place)
+                    .text("character", character.to_string())
+                    .text("code", format!("U+{:04X}", u32::from(*character)))
+            }
             PdfError::TooLong { place } => {
                 with_place("pdf-error-too-long", "pdf-error-too-long-line", place)
             }

@@ -107,7 +107,8 @@ impl Font {
 
     /// The first character of `text` the face cannot show.
     pub(crate) fn missing(&self, text: &str) -> Option<char> {
-        text.chars().find(|c| *c != '\n' && self.glyph(*c).is_none())
+        text.chars()
+            .find(|c| *c != '\n' && self.glyph(*c).is_none())
     }
 
     /// Advance width of a glyph in thousandths of an em.

@@ -185,7 +185,15 @@ impl Doc {
     }
 
     /// Draws one line of text whose line box starts at `top`, aligned within `x..x + w`.
-    pub(crate) fn text(&mut self, x: i32, top: i32, w: i32, align: Align, style: Style, text: &str) {
+    pub(crate) fn text(
+        &mut self,
+        x: i32,
+        top: i32,
+        w: i32,
+        align: Align,
+        style: Style,
+        text: &str,
+    ) {
         let text = text.replace('\t', " ");
         let width = self.width(&text, style);
         let x = match align {

@@ -93,7 +93,8 @@ impl Grid {
 
     fn height_of(lines: &[Vec<String>], style: Style) -> i32 {
         let most = lines.iter().map(Vec::len).max().unwrap_or(1).max(1);
-        i32::try_from(most).unwrap_or(1) * style.leading() + 2 * PAD_Y - (style.leading() - style.size)
+        i32::try_from(most).unwrap_or(1) * style.leading() + 2 * PAD_Y
+            - (style.leading() - style.size)
     }
 
     /// The header row's height.

@@ -45,10 +45,7 @@ fn used_font(font: &Font, weight: Weight, chars: &BTreeSet<char>) -> Result<Used
         .into_iter()
         .map(|(c, g)| (c, remapper.get(g).unwrap_or(0)))
         .collect();
-    let widths = remapper
-        .remapped_gids()
-        .map(|g| font.advance(g))
-        .collect();
+    let widths = remapper.remapped_gids().map(|g| font.advance(g)).collect();
     Ok(UsedFont {
         weight,
         glyphs,

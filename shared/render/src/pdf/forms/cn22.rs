@@ -8,8 +8,8 @@ use karvon_i18n::Catalogue;
 use super::cn23::{categories, quantity, signature, title};
 use super::contents::{Contents, ContentsColumn};
 use super::{
-    captioned, footers, party_block, party_rows, value_box, Labels, BODY_W, BOTTOM, CAPTION,
-    PAD, VALUE, VALUE_BOLD,
+    captioned, footers, party_block, party_rows, value_box, value_box_height, Labels, BODY_W,
+    BOTTOM, CAPTION, PAD, VALUE, VALUE_BOLD,
 };
 use crate::pdf::layout::{Align, Doc, Style, MARGIN, PT, THIN};
 use crate::pdf::writer::write;
@@ -18,8 +18,12 @@ use crate::pdf::{PdfError, Place};
 /// Boxes 1 to 5.
 const COLUMNS: [ContentsColumn; 5] = [
     ("pdf-cn22-description", Align::Left, 40, description),
-    ("pdf-cn22-weight", Align::Right, 14, |lb, l| lb.number(l.net_weight_kg)),
-    ("pdf-cn22-value", Align::Right, 18, |lb, l| lb.money(l.value)),
+    ("pdf-cn22-weight", Align::Right, 14, |lb, l| {
+        lb.number(l.net_weight_kg)
+    }),
+    ("pdf-cn22-value", Align::Right, 18, |lb, l| {
+        lb.money(l.value)
+    }),
     ("pdf-cn22-hs", Align::Left, 15, |_, l| {
         l.hs_code.as_deref().unwrap_or("").trim().to_owned()
     }),
@@ -70,8 +74,21 @@ pub fn cn22_pdf(
     y += 26 * PT;
 
     let category_h = 84 * PT;
-    let top = captioned(&mut doc, x0, y, w, category_h, &labels.cap("pdf-cn22-category"));
-    let below = categories(&mut doc, &labels, &form.categories, (x0 + PAD, top + PT, w - 2 * PAD), 2);
+    let top = captioned(
+        &mut doc,
+        x0,
+        y,
+        w,
+        category_h,
+        &labels.cap("pdf-cn22-category"),
+    );
+    let below = categories(
+        &mut doc,
+        &labels,
+        &form.categories,
+        (x0 + PAD, top + PT, w - 2 * PAD),
+        2,
+    );
     let cap = labels.cap_inline("pdf-form-explanation");
     let cap_w = doc.width(&cap, CAPTION).min(w / 3);
     doc.text(x0 + PAD, below + PT, cap_w, Align::Left, CAPTION, &cap);
@@ -79,12 +96,25 @@ pub fn cn22_pdf(
         &Place::Field("pdf-form-explanation"),
         form.explanation.as_deref().unwrap_or(""),
         VALUE,
-        (x0 + PAD + cap_w + 3 * PT, below, w - cap_w - 2 * PAD - 3 * PT, y + category_h - below - PAD),
+        (
+            x0 + PAD + cap_w + 3 * PT,
+            below,
+            w - cap_w - 2 * PAD - 3 * PT,
+            y + category_h - below - PAD,
+        ),
         Align::Left,
     )?;
     y += category_h;
 
-    let totals_h = 34 * PT;
+    let totals_h = ["pdf-cn22-total-weight", "pdf-cn22-total-value"]
+        .iter()
+        .zip([14, 18])
+        .map(|(id, share)| {
+            value_box_height(&doc, &labels.cap(id), w * share / 100) + VALUE.leading() / 2
+        })
+        .max()
+        .unwrap_or(34 * PT)
+        .max(28 * PT);
     let sign_h = 84 * PT;
     let address_h = 108 * PT;
     let contents = Contents::new(&doc, &labels, (x0, w), &COLUMNS, &form.contents)?;
@@ -138,21 +168,32 @@ pub fn cn22_pdf(
     ]) {
         let bx = x0 + i * half;
         let top = captioned(&mut doc, bx, y, half, address_h, &labels.cap(id));
-        party_block(&mut doc, &labels, (bx, top + PT, half), &party_rows(party, phone))?;
+        party_block(
+            &mut doc,
+            &labels,
+            (bx, top + PT, half),
+            &party_rows(party, phone),
+        )?;
     }
 
     if let Some(modules) = qr {
-        let side = BODY_W - w - 12 * PT;
+        let side = (BODY_W - w - 12 * PT).min(150 * PT);
         let qx = x0 + w + 12 * PT;
         doc.frame(qx, MARGIN, side, side, THIN);
         doc.qr(qx, MARGIN, side, modules)?;
     }
 
-    let footer = match form.item_id.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+    let footer = match form
+        .item_id
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
         Some(item) => labels.render(&Message::new("pdf-cn22-footer-item").text("item", item)),
         None => labels.t("pdf-cn22-footer"),
     };
-    let heading = labels.render(&Message::new("pdf-cn22-continuation").text("footer", footer.clone()));
+    let heading =
+        labels.render(&Message::new("pdf-cn22-continuation").text("footer", footer.clone()));
     contents.continuation(&mut doc, &heading, drawn)?;
     footers(&mut doc, &labels, &footer)?;
     write(&doc, &footer)

@@ -8,8 +8,8 @@ use karvon_i18n::Catalogue;
 
 use super::contents::{Contents, ContentsColumn, LINE_COLUMN};
 use super::{
-    captioned, footers, party_block, party_rows, value_box, Labels, BODY_W, BOTTOM, CAPTION,
-    PAD, VALUE, VALUE_BOLD,
+    captioned, footers, party_block, party_rows, value_box, value_box_height, value_box_inset,
+    Labels, BODY_W, BOTTOM, CAPTION, PAD, VALUE, VALUE_BOLD,
 };
 use crate::pdf::layout::{Align, Doc, Style, MARGIN, PT, THIN};
 use crate::pdf::writer::write;
@@ -25,7 +25,9 @@ pub(crate) const COLUMNS: [ContentsColumn; 7] = [
     ("pdf-cn23-net-weight", Align::Right, 11, |lb, l| {
         lb.number(l.net_weight_kg)
     }),
-    ("pdf-cn23-value", Align::Right, 14, |lb, l| lb.money(l.value)),
+    ("pdf-cn23-value", Align::Right, 14, |lb, l| {
+        lb.money(l.value)
+    }),
     ("pdf-cn23-hs", Align::Left, 13, |_, l| {
         l.hs_code.as_deref().unwrap_or("").trim().to_owned()
     }),
@@ -37,7 +39,12 @@ pub(crate) const COLUMNS: [ContentsColumn; 7] = [
 /// Quantity with its unit, e.g. `2 pcs`.
 pub(crate) fn quantity(labels: &Labels, line: &ContentLine) -> String {
     let n = labels.number(line.quantity);
-    match line.unit.as_deref().map(str::trim).filter(|u| !u.is_empty()) {
+    match line
+        .unit
+        .as_deref()
+        .map(str::trim)
+        .filter(|u| !u.is_empty())
+    {
         Some(unit) => format!("{n} {unit}"),
         None => n,
     }
@@ -75,7 +82,14 @@ pub(crate) fn categories(
             doc.checkbox(cx, y, box_side, ticked.contains(c));
             let text = labels.cap_inline(category_id(*c));
             let lines = doc.wrap(&text, style, cell_w - box_side - 4 * PT);
-            let h = doc.lines(cx + box_side + 2 * PT, y, cell_w - box_side - 4 * PT, Align::Left, style, &lines);
+            let h = doc.lines(
+                cx + box_side + 2 * PT,
+                y,
+                cell_w - box_side - 4 * PT,
+                Align::Left,
+                style,
+                &lines,
+            );
             row_h = row_h.max(h);
         }
         y += row_h + 2 * PT;
@@ -102,14 +116,24 @@ pub fn cn23_pdf(
     // From | title, item number, sender's reference.
     let h1 = 116 * PT;
     let top = captioned(&mut doc, x0, y, half, h1, &labels.cap("pdf-cn23-from"));
-    party_block(&mut doc, &labels, (x0, top + PT, half), &party_rows(&form.sender, true))?;
+    party_block(
+        &mut doc,
+        &labels,
+        (x0, top + PT, half),
+        &party_rows(&form.sender, true),
+    )?;
     header_block(&mut doc, &labels, form, (mid, y, rw, h1))?;
     y += h1;
 
     // To | importer's reference and contact.
     let h2 = 100 * PT;
     let top = captioned(&mut doc, x0, y, half, h2, &labels.cap("pdf-cn23-to"));
-    party_block(&mut doc, &labels, (x0, top + PT, half), &party_rows(&form.addressee, false))?;
+    party_block(
+        &mut doc,
+        &labels,
+        (x0, top + PT, half),
+        &party_rows(&form.addressee, false),
+    )?;
     let a = &form.addressee;
     value_box(
         &mut doc,
@@ -138,7 +162,25 @@ pub fn cn23_pdf(
     y += h2;
 
     // Boxes below the contents, measured first so the contents box takes the rest.
-    let totals_h = 34 * PT;
+    // Boxes 9, 4, 6 and office of origin share one row: as tall as the tallest caption needs.
+    let cell = |a: usize, b: usize| -> i32 {
+        let from = a.min(COLUMNS.len());
+        let to = b.min(COLUMNS.len());
+        let shares: u32 = COLUMNS.iter().map(|c| c.2).sum();
+        let part: u32 = COLUMNS[from..to].iter().map(|c| c.2).sum();
+        w * i32::try_from(part).unwrap_or(0) / i32::try_from(shares).unwrap_or(1)
+    };
+    let totals_h = [
+        ("pdf-cn23-postal-charges", cell(0, 3)),
+        ("pdf-cn23-total-weight", cell(3, 4)),
+        ("pdf-cn23-total-value", cell(4, 5)),
+        ("pdf-cn23-office-of-origin", cell(5, 7)),
+    ]
+    .iter()
+    .map(|(id, cw)| value_box_height(&doc, &labels.cap(id), *cw) + VALUE.leading() / 2)
+    .max()
+    .unwrap_or(34 * PT)
+    .max(28 * PT);
     let category_h = 74 * PT;
     let comments_h = 36 * PT;
     let docs_h = 32 * PT;
@@ -153,7 +195,10 @@ pub fn cn23_pdf(
     let g = &contents.grid;
     let col_w = |i: usize| g.cols.get(i).map_or(0, |c| c.width);
     let left_w = col_w(0) + col_w(1) + col_w(2);
-    let charges = form.postal_charges.map(|m| labels.money(m)).unwrap_or_default();
+    let charges = form
+        .postal_charges
+        .map(|m| labels.money(m))
+        .unwrap_or_default();
     value_box(
         &mut doc,
         (x0, y, left_w, totals_h),
@@ -201,19 +246,49 @@ pub fn cn23_pdf(
 
     // Category (10) and explanation | instructions in case of non-delivery.
     let cat_w = w * 62 / 100;
-    let top = captioned(&mut doc, x0, y, cat_w, category_h, &labels.cap("pdf-cn23-category"));
-    let below = categories(&mut doc, &labels, &form.categories, (x0 + PAD, top + PT, cat_w - 2 * PAD), 3);
+    let top = captioned(
+        &mut doc,
+        x0,
+        y,
+        cat_w,
+        category_h,
+        &labels.cap("pdf-cn23-category"),
+    );
+    let below = categories(
+        &mut doc,
+        &labels,
+        &form.categories,
+        (x0 + PAD, top + PT, cat_w - 2 * PAD),
+        3,
+    );
     let explanation_cap = labels.cap_inline("pdf-form-explanation");
     let cap_w = doc.width(&explanation_cap, CAPTION).min(cat_w / 3);
-    doc.text(x0 + PAD, below + PT, cap_w, Align::Left, CAPTION, &explanation_cap);
+    doc.text(
+        x0 + PAD,
+        below + PT,
+        cap_w,
+        Align::Left,
+        CAPTION,
+        &explanation_cap,
+    );
     doc.fitted(
         &Place::Field("pdf-form-explanation"),
         form.explanation.as_deref().unwrap_or(""),
         VALUE,
-        (x0 + PAD + cap_w + 3 * PT, below, cat_w - cap_w - 2 * PAD - 3 * PT, y + category_h - below - PAD),
+        (
+            x0 + PAD + cap_w + 3 * PT,
+            below,
+            cat_w - cap_w - 2 * PAD - 3 * PT,
+            y + category_h - below - PAD,
+        ),
         Align::Left,
     )?;
-    non_delivery(&mut doc, &labels, form.non_delivery, (x0 + cat_w, y, w - cat_w, category_h));
+    non_delivery(
+        &mut doc,
+        &labels,
+        form.non_delivery,
+        (x0 + cat_w, y, w - cat_w, category_h),
+    );
     y += category_h;
 
     // Comments (11).
@@ -233,16 +308,20 @@ pub fn cn23_pdf(
     let docs: [(&'static str, Vec<String>); 3] = [
         ("pdf-cn23-licence", form.licences.clone()),
         ("pdf-cn23-certificate", form.certificates.clone()),
-        ("pdf-cn23-invoice", form.invoice.clone().into_iter().collect()),
+        (
+            "pdf-cn23-invoice",
+            form.invoice.clone().into_iter().collect(),
+        ),
     ];
     for (i, (id, numbers)) in (0..).zip(docs) {
         let bx = x0 + i * third;
         let bw = if i == 2 { w - 2 * third } else { third };
         let ticked = numbers.iter().any(|n| !n.trim().is_empty());
         let side = 8 * PT;
-        value_box(
+        value_box_inset(
             &mut doc,
             (bx, y, bw, docs_h),
+            side + 2 * PT,
             &labels.cap_inline(id),
             &numbers.join(", "),
             VALUE,
@@ -264,11 +343,20 @@ pub fn cn23_pdf(
         qr,
     )?;
 
-    let footer = match form.item_id.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+    let footer = match form
+        .item_id
+        .as_deref()
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+    {
         Some(item) => labels.render(&Message::new("pdf-cn23-footer-item").text("item", item)),
         None => labels.t("pdf-cn23-footer"),
     };
-    contents.continuation(&mut doc, &labels.render(&Message::new("pdf-cn23-continuation").text("footer", footer.clone())), drawn)?;
+    contents.continuation(
+        &mut doc,
+        &labels.render(&Message::new("pdf-cn23-continuation").text("footer", footer.clone())),
+        drawn,
+    )?;
     footers(&mut doc, &labels, &footer)?;
     write(&doc, &footer)
 }
@@ -317,7 +405,14 @@ fn header_block(
 pub(crate) fn title(doc: &mut Doc, labels: &Labels, code: &str, (x, y, w): (i32, i32, i32)) {
     let big = Style::bold(160);
     let code_w = doc.width(code, big);
-    doc.text(x + w - code_w - PAD, y + 2 * PT, code_w, Align::Left, big, code);
+    doc.text(
+        x + w - code_w - PAD,
+        y + 2 * PT,
+        code_w,
+        Align::Left,
+        big,
+        code,
+    );
     let cap = labels.cap("pdf-form-title");
     let mut lines = cap.lines();
     let head = Style::bold(105);
@@ -332,7 +427,14 @@ pub(crate) fn title(doc: &mut Doc, labels: &Labels, code: &str, (x, y, w): (i32,
         ty += sub.leading();
     }
     let note = labels.cap_inline("pdf-form-may-be-opened");
-    doc.text(x + PAD, y + 36 * PT - CAPTION.leading() - PT, w - 2 * PAD, Align::Left, CAPTION, &note);
+    doc.text(
+        x + PAD,
+        y + 36 * PT - CAPTION.leading() - PT,
+        w - 2 * PAD,
+        Align::Left,
+        CAPTION,
+        &note,
+    );
 }
 
 /// Instructions in case of non-delivery: return (priority / non-priority) or abandon.
@@ -350,9 +452,17 @@ fn non_delivery(
         _ => None,
     };
     let items: [(&'static str, bool, i32); 4] = [
-        ("pdf-cn23-return", matches!(choice, Some(NonDelivery::Return { .. })), 0),
+        (
+            "pdf-cn23-return",
+            matches!(choice, Some(NonDelivery::Return { .. })),
+            0,
+        ),
         ("pdf-cn23-priority", route == Some(Route::Priority), 10 * PT),
-        ("pdf-cn23-non-priority", route == Some(Route::NonPriority), 10 * PT),
+        (
+            "pdf-cn23-non-priority",
+            route == Some(Route::NonPriority),
+            10 * PT,
+        ),
         ("pdf-cn23-abandon", choice == Some(NonDelivery::Abandon), 0),
     ];
     let mut yy = top + PT;
@@ -362,7 +472,14 @@ fn non_delivery(
         let text = labels.cap_inline(id);
         let lines = doc.wrap(&text, style, x + w - bx - side - 3 * PT - PAD);
         let first = &lines[..1.min(lines.len())];
-        doc.lines(bx + side + 3 * PT, yy + PT / 2, x + w - bx - side - 3 * PT - PAD, Align::Left, style, first);
+        doc.lines(
+            bx + side + 3 * PT,
+            yy + PT / 2,
+            x + w - bx - side - 3 * PT - PAD,
+            Align::Left,
+            style,
+            first,
+        );
         yy += side + 2 * PT;
     }
 }

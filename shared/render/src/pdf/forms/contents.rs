@@ -10,7 +10,12 @@ use crate::pdf::table::{Flow, Grid, Row};
 use crate::pdf::{PdfError, Place};
 
 /// One column of the contents table: label id, alignment, width share, the cell text.
-pub(crate) type ContentsColumn = (&'static str, Align, u32, fn(&Labels, &ContentLine) -> String);
+pub(crate) type ContentsColumn = (
+    &'static str,
+    Align,
+    u32,
+    fn(&Labels, &ContentLine) -> String,
+);
 
 /// The label id of a numbering column: its cells show the line number.
 pub(crate) const LINE_COLUMN: &str = "pdf-contents-line";
@@ -61,13 +66,7 @@ impl Contents {
     /// Draws the header and the rows that fit between `y` and `bottom`; the rest of the box
     /// is left ruled and empty, or, when lines remain, says where they continue. Returns how
     /// many lines were drawn.
-    pub(crate) fn draw_box(
-        &self,
-        doc: &mut Doc,
-        labels: &Labels,
-        y: i32,
-        bottom: i32,
-    ) -> usize {
+    pub(crate) fn draw_box(&self, doc: &mut Doc, labels: &Labels, y: i32, bottom: i32) -> usize {
         let mut y = y + self.grid.draw_header(doc, y);
         let note_h = VALUE.leading() + 4 * PT;
         let total: i32 = self.rows.iter().map(|r| r.height).sum();
@@ -131,8 +130,9 @@ impl Contents {
         let scale_from = grid.width();
         grid.x = MARGIN;
         for col in &mut grid.cols {
-            col.width = i32::try_from(i64::from(col.width) * i64::from(BODY_W) / i64::from(scale_from))
-                .unwrap_or(col.width);
+            col.width =
+                i32::try_from(i64::from(col.width) * i64::from(BODY_W) / i64::from(scale_from))
+                    .unwrap_or(col.width);
         }
         let mut rows = Vec::with_capacity(rest.len());
         for (n, cells) in (from + 1..).zip(rest) {

@@ -2,8 +2,8 @@
 //! (captions in two languages, party blocks, number formats, page footers).
 
 pub(crate) mod cn22;
-pub(crate) mod contents;
 pub(crate) mod cn23;
+pub(crate) mod contents;
 pub(crate) mod payment;
 pub(crate) mod sheet;
 
@@ -87,13 +87,32 @@ pub(crate) const PAD: i32 = 2 * PT;
 /// The usable width between the margins.
 pub(crate) const BODY_W: i32 = PAGE_W - 2 * MARGIN;
 /// Where page content ends (the footer sits below).
-pub(crate) const BOTTOM: i32 = PAGE_H - MARGIN - 14 * PT;
+pub(crate) const BOTTOM: i32 = PAGE_H - MARGIN - 18 * PT;
 
 /// Draws a framed box with a caption at its top-left; returns the y below the caption.
 pub(crate) fn captioned(doc: &mut Doc, x: i32, y: i32, w: i32, h: i32, caption: &str) -> i32 {
     doc.frame(x, y, w, h, THIN);
     let lines = doc.wrap(caption, CAPTION, w - 2 * PAD);
-    y + PAD / 2 + doc.lines(x + PAD, y + PAD / 2, w - 2 * PAD, Align::Left, CAPTION, &lines)
+    y + PAD / 2
+        + doc.lines(
+            x + PAD,
+            y + PAD / 2,
+            w - 2 * PAD,
+            Align::Left,
+            CAPTION,
+            &lines,
+        )
+}
+
+/// Height a caption takes in a box of width `w`.
+pub(crate) fn caption_height(doc: &Doc, caption: &str, w: i32) -> i32 {
+    let lines = doc.wrap(caption, CAPTION, w - 2 * PAD);
+    i32::try_from(lines.len()).unwrap_or(1) * CAPTION.leading() + PAD / 2
+}
+
+/// Height of a value box whose caption wraps in `w` and that holds one value line.
+pub(crate) fn value_box_height(doc: &Doc, caption: &str, w: i32) -> i32 {
+    caption_height(doc, caption, w) + VALUE.leading() + PAD
 }
 
 /// A captioned box holding one user value, fitted into what is left of the box.
@@ -107,7 +126,33 @@ pub(crate) fn value_box(
     align: Align,
     place: Place,
 ) -> Result<(), PdfError> {
-    let top = captioned(doc, x, y, w, h, caption);
+    value_box_inset(doc, (x, y, w, h), 0, caption, value, style, align, place)
+}
+
+/// A [`value_box`] whose caption keeps `inset` free on the right (for a check box).
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn value_box_inset(
+    doc: &mut Doc,
+    (x, y, w, h): (i32, i32, i32, i32),
+    inset: i32,
+    caption: &str,
+    value: &str,
+    style: Style,
+    align: Align,
+    place: Place,
+) -> Result<(), PdfError> {
+    doc.frame(x, y, w, h, THIN);
+    let lines = doc.wrap(caption, CAPTION, w - 2 * PAD - inset);
+    let top = y
+        + PAD / 2
+        + doc.lines(
+            x + PAD,
+            y + PAD / 2,
+            w - 2 * PAD - inset,
+            Align::Left,
+            CAPTION,
+            &lines,
+        );
     let room = y + h - top - PAD / 2;
     doc.fitted(
         &place,
@@ -155,21 +200,24 @@ pub(crate) fn party_block(
     (x, top, w): (i32, i32, i32),
     rows: &[(&'static str, String)],
 ) -> Result<i32, PdfError> {
-    let label_w = 62 * PT;
+    let label_w = 66 * PT;
     let mut y = top;
     for (id, value) in rows {
         let lines = if *id == "pdf-party-street" { 2 } else { 1 };
         let h = VALUE.leading() * lines;
         let label = labels.t(id);
-        let cap_lines = doc.wrap(&label, CAPTION, label_w - PAD);
-        doc.lines(
-            x + PAD,
-            y + (VALUE.size - CAPTION.size),
-            label_w - PAD,
-            Align::Left,
-            CAPTION,
-            &cap_lines[..1.min(cap_lines.len())],
-        );
+        if let Some((style, lines)) =
+            doc.fit(&label, CAPTION, 450, label_w - PAD, CAPTION.leading())
+        {
+            doc.lines(
+                x + PAD,
+                y + (VALUE.size - style.size),
+                label_w - PAD,
+                Align::Left,
+                style,
+                &lines[..1.min(lines.len())],
+            );
+        }
         doc.fitted(
             &Place::Field(id),
             value,
@@ -177,13 +225,7 @@ pub(crate) fn party_block(
             (x + label_w, y, w - label_w - PAD, h),
             Align::Left,
         )?;
-        doc.line(
-            x + label_w,
-            y + h + 20,
-            x + w - PAD,
-            y + h + 20,
-            THIN / 2,
-        );
+        doc.line(x + label_w, y + h + 20, x + w - PAD, y + h + 20, THIN / 2);
         y += h + 2 * PT;
     }
     Ok(y)

@@ -45,7 +45,11 @@ fn payment_sheet(draft: &PaymentDraft, labels: &Labels, qr: Option<&[Vec<bool>]>
                 }
                 Account::National { number, bank_code } => {
                     fields.push((labels.t("pdf-payment-account"), number.trim().to_owned()));
-                    if let Some(code) = bank_code.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
+                    if let Some(code) = bank_code
+                        .as_deref()
+                        .map(str::trim)
+                        .filter(|c| !c.is_empty())
+                    {
                         fields.push((labels.t("pdf-payment-bank-code"), code.to_owned()));
                     }
                 }
@@ -58,11 +62,19 @@ fn payment_sheet(draft: &PaymentDraft, labels: &Labels, qr: Option<&[Vec<bool>]>
     if let Some(date) = draft.due_date {
         fields.push((labels.t("pdf-payment-due"), date.to_string()));
     }
-    if let Some(purpose) = draft.purpose.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
+    if let Some(purpose) = draft
+        .purpose
+        .as_deref()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
         fields.push((labels.t("pdf-payment-purpose"), purpose.to_owned()));
     }
     if let Some(code) = &draft.purpose_code {
-        fields.push((labels.t("pdf-payment-purpose-code"), code.as_str().to_owned()));
+        fields.push((
+            labels.t("pdf-payment-purpose-code"),
+            code.as_str().to_owned(),
+        ));
     }
     fields.push((
         labels.t("pdf-payment-status"),

@@ -71,7 +71,8 @@ pub fn sheet_pdf(sheet: &Sheet, cat: &Catalogue) -> Result<Vec<u8>, PdfError> {
 
 /// Draws a sheet from the first page on.
 pub(crate) fn draw(doc: &mut Doc, labels: &Labels, sheet: &Sheet) -> Result<(), PdfError> {
-    let continued = labels.render(&Message::new("pdf-continued").text("title", sheet.title.clone()));
+    let continued =
+        labels.render(&Message::new("pdf-continued").text("title", sheet.title.clone()));
     doc.check(&continued, &Place::Field("pdf-sheet-title"))?;
     let running = Style::caption(85);
     let header = |doc: &mut Doc| {
@@ -79,7 +80,11 @@ pub(crate) fn draw(doc: &mut Doc, labels: &Labels, sheet: &Sheet) -> Result<(), 
         MARGIN + running.leading() + 6 * PT
     };
 
-    let qr_w = if sheet.qr.is_some() { QR_SIDE + 10 * PT } else { 0 };
+    let qr_w = if sheet.qr.is_some() {
+        QR_SIDE + 10 * PT
+    } else {
+        0
+    };
     let head_w = BODY_W - qr_w;
     doc.check(&sheet.title, &Place::Field("pdf-sheet-title"))?;
     let lines = doc.wrap(&sheet.title, TITLE, head_w);
@@ -121,8 +126,22 @@ pub(crate) fn draw(doc: &mut Doc, labels: &Labels, sheet: &Sheet) -> Result<(), 
         }
         flow.need(doc, h);
         let y = flow.y;
-        doc.lines(MARGIN, y + 2 * PT, label_w - 4 * PT, Align::Left, LABEL, &label_lines);
-        doc.lines(MARGIN + label_w, y + 2 * PT, width - label_w, Align::Left, TEXT, &value_lines);
+        doc.lines(
+            MARGIN,
+            y + 2 * PT,
+            label_w - 4 * PT,
+            Align::Left,
+            LABEL,
+            &label_lines,
+        );
+        doc.lines(
+            MARGIN + label_w,
+            y + 2 * PT,
+            width - label_w,
+            Align::Left,
+            TEXT,
+            &value_lines,
+        );
         doc.line(MARGIN, y + h, MARGIN + width, y + h, THIN / 2);
         flow.y += h;
     }
@@ -147,7 +166,14 @@ pub(crate) fn draw(doc: &mut Doc, labels: &Labels, sheet: &Sheet) -> Result<(), 
             if i == 0 {
                 doc.text(MARGIN, flow.y, 10 * PT, Align::Left, TEXT, "•");
             }
-            doc.text(MARGIN + 10 * PT, flow.y, BODY_W - 10 * PT, Align::Left, TEXT, line);
+            doc.text(
+                MARGIN + 10 * PT,
+                flow.y,
+                BODY_W - 10 * PT,
+                Align::Left,
+                TEXT,
+                line,
+            );
             flow.y += TEXT.leading();
         }
         flow.y += 3 * PT;
@@ -192,7 +218,14 @@ fn draw_table(doc: &mut Doc, flow: &mut Flow<'_>, table: &Table) -> Result<(), P
     let title_h = i32::try_from(title_lines.len()).unwrap_or(1) * TABLE_TITLE.leading() + 2 * PT;
     let first = rows.first().map_or(0, |r| r.height);
     flow.need(doc, title_h + grid.header_height(doc) + first);
-    doc.lines(MARGIN, flow.y, BODY_W, Align::Left, TABLE_TITLE, &title_lines);
+    doc.lines(
+        MARGIN,
+        flow.y,
+        BODY_W,
+        Align::Left,
+        TABLE_TITLE,
+        &title_lines,
+    );
     flow.y += title_h;
     flow.table(doc, &grid, &rows, &place)?;
 
@@ -207,12 +240,32 @@ fn draw_table(doc: &mut Doc, flow: &mut Flow<'_>, table: &Table) -> Result<(), P
         let fitted = doc
             .fit(label, LABEL, 550, label_w, LABEL.leading())
             .ok_or(PdfError::TooLong { place: p.clone() })?;
-        doc.lines(MARGIN, flow.y + 2 * PT, label_w, Align::Right, fitted.0, &fitted.1);
+        doc.lines(
+            MARGIN,
+            flow.y + 2 * PT,
+            label_w,
+            Align::Right,
+            fitted.0,
+            &fitted.1,
+        );
         let fitted = doc
             .fit(value, LABEL, 550, value_w - 4 * PT, LABEL.leading())
             .ok_or(PdfError::TooLong { place: p })?;
-        doc.lines(MARGIN + BODY_W - value_w, flow.y + 2 * PT, value_w - 4 * PT, Align::Right, fitted.0, &fitted.1);
-        doc.line(MARGIN + BODY_W - value_w, flow.y + h, MARGIN + BODY_W, flow.y + h, THIN);
+        doc.lines(
+            MARGIN + BODY_W - value_w,
+            flow.y + 2 * PT,
+            value_w - 4 * PT,
+            Align::Right,
+            fitted.0,
+            &fitted.1,
+        );
+        doc.line(
+            MARGIN + BODY_W - value_w,
+            flow.y + h,
+            MARGIN + BODY_W,
+            flow.y + h,
+            THIN,
+        );
         flow.y += h;
     }
     flow.y += 6 * PT;
