@@ -116,7 +116,7 @@ pub(crate) fn draw(doc: &mut Doc, labels: &Labels, sheet: &Sheet) -> Result<(), 
         } else {
             BODY_W
         };
-        let label_w = width * 38 / 100;
+        let label_w = BODY_W * 30 / 100;
         let label_lines = doc.wrap(label, LABEL, label_w - 4 * PT);
         let value_lines = doc.wrap(value, TEXT, width - label_w);
         let rows = label_lines.len().max(value_lines.len());
