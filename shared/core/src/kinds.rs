@@ -16,7 +16,7 @@ use crate::documents::json_error;
 use crate::{Error, Karvon};
 
 /// Reads JSON as `T`, naming the path of the first thing that does not fit.
-fn typed<T: DeserializeOwned>(body: &Value) -> Result<T, Error> {
+pub(crate) fn typed<T: DeserializeOwned>(body: &Value) -> Result<T, Error> {
     let text = body.to_string();
     let mut de = serde_json::Deserializer::from_str(&text);
     serde_path_to_error::deserialize(&mut de).map_err(|e| {

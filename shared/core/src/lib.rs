@@ -15,6 +15,7 @@ pub mod hs;
 mod keys;
 mod kinds;
 pub mod payments;
+mod pdfs;
 pub mod purchases;
 pub mod rates;
 pub mod receipts;
