@@ -5,6 +5,7 @@
 pub mod assess;
 pub mod currency;
 pub mod date;
+pub mod document;
 pub mod fx;
 pub mod kind;
 pub mod message;
