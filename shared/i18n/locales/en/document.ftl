@@ -41,6 +41,7 @@ document-error-key-generation = a signing key could not be generated
 
 ## QR codes
 qr-error-too-long = the text is { $len } characters; a QR code at this error-correction level holds at most { $max }
+qr-error-encode = the text cannot be encoded as a QR code: { $detail }
 qr-error-scale = the scale { $scale } is not allowed; use 1 to { $max } pixels per module
 qr-error-not-png = the file is not a PNG image
 qr-error-png-corrupt = the PNG image is damaged: { $detail }

@@ -41,6 +41,7 @@ document-error-key-generation = не удалось создать ключ по
 
 ## QR codes
 qr-error-too-long = длина текста — { $len } символов; QR-код с этим уровнем коррекции вмещает не более { $max }
+qr-error-encode = текст нельзя закодировать в QR-код: { $detail }
 qr-error-scale = масштаб { $scale } недопустим; укажите от 1 до { $max } пикселей на модуль
 qr-error-not-png = файл не является изображением PNG
 qr-error-png-corrupt = изображение PNG повреждено: { $detail }

@@ -41,6 +41,7 @@ document-error-key-generation = imzo kalitini yaratib boʻlmadi
 
 ## QR codes
 qr-error-too-long = matn { $len } belgidan iborat; bu xatoni tuzatish darajasidagi QR kod koʻpi bilan { $max } belgi sigʻdiradi
+qr-error-encode = matnni QR kodga aylantirib boʻlmaydi: { $detail }
 qr-error-scale = { $scale } masshtabiga ruxsat yoʻq; har bir modulga 1 dan { $max } gacha piksel bering
 qr-error-not-png = fayl PNG rasm emas
 qr-error-png-corrupt = PNG rasm shikastlangan: { $detail }
