@@ -141,9 +141,9 @@ impl Karvon {
         kinds::ready_to_sign(self, doc.kind, &doc.body)?;
         let data = self.data()?;
         let signer = self.signer()?;
-        let now = data.store.now_ms();
+        let now = crate::store::now_ms();
         let signed = kinds::sign(&signer, doc.kind, &doc.body, now)?;
-        let bytes = signed.to_bytes();
+        let bytes = signed.to_bytes().map_err(|e| doc_error(e.message()))?;
         let sealed = data.cipher.seal_bytes(&signed_context(&doc.id), &bytes)?;
         let fingerprint = signed.key_fingerprint();
         data.store.write(|tx| {
@@ -339,12 +339,16 @@ impl Karvon {
 
     /// The QR payload of a signed document, for an officer to scan offline.
     pub fn qr_payload(&self, id: &str) -> Result<String, Error> {
-        Ok(self.signed_document(id)?.to_qr_payload())
+        self.signed_document(id)?
+            .to_qr_payload()
+            .map_err(|e| doc_error(e.message()))
     }
 
     /// The fingerprint of this device's signing key.
     pub fn device_key_fingerprint(&self) -> Result<String, Error> {
-        Ok(self.signer()?.fingerprint())
+        Ok(karvon_domain::document::fingerprint(
+            &self.signer()?.public_key(),
+        ))
     }
 
     /// Decodes a QR payload, checks its signature and reads the document in it.

@@ -187,7 +187,7 @@ impl Karvon {
                 let compact: String = p.id.chars().filter(|c| *c != '-').collect();
                 let header = Pain001Header {
                     message_id: format!("KRV{compact}"),
-                    created_at_ms: u64::try_from(self.data()?.store.now_ms()).unwrap_or_default(),
+                    created_at_ms: u64::try_from(crate::store::now_ms()).unwrap_or_default(),
                     payment_info_id: format!("KRP{compact}"),
                     end_to_end_id: format!("KRE{compact}"),
                     requested_execution_date: *execution_date,

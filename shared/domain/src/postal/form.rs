@@ -5,13 +5,13 @@
 //! judge them.
 
 use rust_decimal::Decimal;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::date::Date;
 use crate::money::Money;
 
 /// Category of item: CN 22 "Category of item", CN 23 box 10 (tick one or more).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
     /// Gift. Not acceptable for commercial items (2018 CN 22 instructions).
@@ -83,7 +83,7 @@ impl Category {
 /// On a CN 23 these are printed on the form. On a CN 22 they are written on the front of the item
 /// instead (reference §1.2); Karvon keeps them with the declaration for the address label and the
 /// electronic (ITMATT) data.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Party {
     /// Full name.
     pub name: String,
@@ -112,7 +112,7 @@ pub struct Party {
 }
 
 /// One contents line (one kind of article).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ContentLine {
     /// Detailed description (CN 22 box 1, CN 23 box 1), e.g. "men's cotton shirts".
     pub description: String,
@@ -137,7 +137,7 @@ pub struct ContentLine {
 }
 
 /// How a CN 23 item returns to the sender when it cannot be delivered.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Route {
     /// By priority (air).
@@ -157,7 +157,7 @@ impl Route {
 }
 
 /// CN 23 instructions in case of non-delivery.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "action", rename_all = "snake_case")]
 pub enum NonDelivery {
     /// Return to sender, by the given route (the operator's default when absent).
@@ -171,7 +171,7 @@ pub enum NonDelivery {
 }
 
 /// A CN 22 customs declaration (letter-post items up to 300 SDR).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Cn22 {
     /// Designated operator named in the header.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -200,7 +200,7 @@ pub struct Cn22 {
 }
 
 /// A CN 23 customs declaration (parcels, and letter-post items above 300 SDR).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Cn23 {
     /// Designated operator named in the header.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -232,10 +232,10 @@ pub struct Cn23 {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub comments: Option<String>,
     /// Box 12: numbers of the licences attached (empty: box not ticked).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub licences: Vec<String>,
     /// Box 13: numbers of the certificates attached (empty: box not ticked).
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub certificates: Vec<String>,
     /// Box 14: number of the invoice attached (absent: box not ticked).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -254,7 +254,7 @@ pub struct Cn23 {
 }
 
 /// Either form, tagged by `"form": "cn22"` or `"form": "cn23"` when serialized.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "form", rename_all = "lowercase")]
 pub enum Declaration {
     /// A CN 22.
