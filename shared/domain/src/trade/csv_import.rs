@@ -67,6 +67,8 @@ const COLUMNS: [Column; 9] = [
 
 /// Reads invoice lines from CSV text; see the module documentation.
 pub fn parse_invoice_csv(text: &str) -> Result<Vec<TradeLine>, CsvErrors> {
+    let text = strip_bom(text);
+    check_line_count(text, MAX_INVOICE_LINES)?;
     if text.len() > MAX_INVOICE_BYTES {
         return Err(CsvErrors::file(
             Message::new("trade-csv-too-large")
@@ -74,8 +76,6 @@ pub fn parse_invoice_csv(text: &str) -> Result<Vec<TradeLine>, CsvErrors> {
                 .int("max", to_i64(MAX_INVOICE_BYTES)),
         ));
     }
-    let text = strip_bom(text);
-    check_line_count(text, MAX_INVOICE_LINES)?;
     let header = read_header(text, &COLUMNS)?;
     let mut errors = Collector::default();
     let mut lines = Vec::new();
