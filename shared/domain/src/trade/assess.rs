@@ -504,8 +504,7 @@ pub fn assess_trade(
                     "excise",
                     row.excise
                         .as_ref()
-                        .map(ToString::to_string)
-                        .unwrap_or_default(),
+                        .map_or_else(|| "—".to_owned(), ToString::to_string),
                 ),
         );
         ls.push(source_step(&row.source, row.confidence, row.valid_from));
