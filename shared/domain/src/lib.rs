@@ -17,6 +17,7 @@ pub mod payment;
 pub mod postal;
 pub mod rounding;
 pub mod sync;
+pub mod trade;
 pub mod trip;
 
 pub use assess::{assess, Assessment, Channel, ItemStatus, Notice, NoticeCode, Severity};
