@@ -19,6 +19,7 @@ mod csv_import;
 mod csv_table;
 mod declaration;
 mod error;
+mod filing;
 pub mod rate_expr;
 mod rules;
 mod tariff;
@@ -32,6 +33,7 @@ pub use declaration::{
     MAX_LINE_DESCRIPTION_CHARS, MAX_PARTY_NAME_CHARS, MAX_REFERENCE_CHARS, MAX_TRADE_LINES,
 };
 pub use error::TradeError;
+pub use filing::{FiledFee, FiledLine, FiledTotals, TradeFiling, FILING_FORMAT};
 pub use rate_expr::{parse_expr, EvalInput, Evaluation, ExprError, RateExpr, Unit};
 pub use rules::{
     Basis, ClearanceFee, DatedAmount, DatedPercent, FeeBand, LowValue, LowValueDuty,
