@@ -230,7 +230,7 @@ async fn accounts_are_isolated_on_every_endpoint(store: Arc<dyn Storage>) {
     let key = uuid();
     let secret = change("trip-a", "name", "\"Alice's trip\"", 5, "00000000000000a1");
     let first: PushResponse = srv
-        .push(&alice, &key, &[secret.clone()])
+        .push(&alice, &key, std::slice::from_ref(&secret))
         .await
         .expect_ok()
         .json();
@@ -248,7 +248,7 @@ async fn accounts_are_isolated_on_every_endpoint(store: Arc<dyn Storage>) {
     // The same idempotency key in Bob's account is Bob's own batch.
     let mine = change("trip-b", "name", "\"Bob's trip\"", 6, "00000000000000b1");
     let bobs: PushResponse = srv
-        .push(&bob, &key, &[mine.clone()])
+        .push(&bob, &key, std::slice::from_ref(&mine))
         .await
         .expect_ok()
         .json();

@@ -172,7 +172,7 @@ pub fn hex_decode(s: &str) -> Option<Vec<u8>> {
         }
     }
     let b = s.as_bytes();
-    if b.len() % 2 != 0 {
+    if !b.len().is_multiple_of(2) {
         return None;
     }
     b.chunks(2)
@@ -182,7 +182,7 @@ pub fn hex_decode(s: &str) -> Option<Vec<u8>> {
 
 fn is_lower_hex(s: &str, min: usize, max: usize) -> bool {
     (min..=max).contains(&s.len())
-        && s.len() % 2 == 0
+        && s.len().is_multiple_of(2)
         && s.bytes()
             .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
