@@ -12,6 +12,7 @@ use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, MethodRouter};
 use axum::Router;
+use http_body_util::BodyExt;
 use karvon_domain::sync::auth::{
     body_sha256_hex, check_timestamp, device_id_for, hex_decode, hex_encode, verify_request,
     SignedHeaders, HEADER_DEVICE, HEADER_NONCE, HEADER_SIGNATURE, HEADER_TIMESTAMP,
@@ -79,6 +80,9 @@ struct Inner {
     rng: SystemRandom,
     nonces_pruned_ms: AtomicU64,
 }
+
+/// How much of an over-limit body is read and discarded before answering 413.
+const DRAIN_BYTES: usize = 4 * 1024 * 1024;
 
 /// Crockford base 32 (no I, L, O, U).
 const CODE_ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -235,18 +239,8 @@ impl App {
         &*self.0.store
     }
 
-    /// Refuses a body whose declared length is over the limit, then reads the signature
-    /// headers and checks the timestamp.
+    /// Reads the signature headers and checks the timestamp.
     fn check_headers(&self, parts: &Parts) -> Result<SignedHeaders, Error> {
-        let max = self.0.limits.max_body_bytes;
-        let declared = parts
-            .headers
-            .get(header::CONTENT_LENGTH)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.parse::<u64>().ok());
-        if declared.is_some_and(|n| n > u64::try_from(max).unwrap_or(u64::MAX)) {
-            return Err(Error::BodyTooLarge { max });
-        }
         let headers = SignedHeaders::parse(
             header_str(parts, HEADER_DEVICE)?,
             header_str(parts, HEADER_TIMESTAMP)?,
@@ -257,11 +251,42 @@ impl App {
         Ok(headers)
     }
 
-    async fn read_body(&self, body: axum::body::Body) -> Result<Bytes, Error> {
+    /// Reads the body up to the limit. A body over the limit is read on and thrown away up to
+    /// [`DRAIN_BYTES`] more, so that a client still sending it gets the 413 instead of a reset
+    /// connection; a body declared larger than that is refused at once.
+    async fn read_body(&self, parts: &Parts, mut body: axum::body::Body) -> Result<Bytes, Error> {
         let max = self.0.limits.max_body_bytes;
-        axum::body::to_bytes(body, max)
-            .await
-            .map_err(|_| Error::BodyTooLarge { max })
+        let too_large = Error::BodyTooLarge { max };
+        let declared = parts
+            .headers
+            .get(header::CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse::<u64>().ok());
+        let cap = max.saturating_add(DRAIN_BYTES);
+        if declared.is_some_and(|n| n > u64::try_from(cap).unwrap_or(u64::MAX)) {
+            return Err(too_large);
+        }
+        let mut buf = Vec::new();
+        let mut total = 0usize;
+        while let Some(frame) = body.frame().await {
+            let frame = frame.map_err(|e| Error::BadJson {
+                path: ".".into(),
+                detail: format!("the body could not be read: {e}"),
+            })?;
+            if let Ok(data) = frame.into_data() {
+                total = total.saturating_add(data.len());
+                if total > cap {
+                    return Err(too_large);
+                }
+                if total <= max {
+                    buf.extend_from_slice(&data);
+                }
+            }
+        }
+        if total > max {
+            return Err(too_large);
+        }
+        Ok(Bytes::from(buf))
     }
 
     /// Records the nonce (refusing a replay); now and then forgets nonces past the window.
@@ -298,8 +323,8 @@ impl App {
     /// Checks a request signed by a registered device; returns the device and the body.
     async fn signed(&self, req: Request) -> Result<(Parts, DeviceRecord, Bytes), Error> {
         let (parts, body) = req.into_parts();
+        let body = self.read_body(&parts, body).await?;
         let headers = self.check_headers(&parts)?;
-        let body = self.read_body(body).await?;
         let device = self
             .store()
             .device(headers.device_id.clone())
@@ -327,6 +352,7 @@ impl App {
         key_of: impl Fn(&T) -> Result<&str, Error>,
     ) -> Result<(T, Vec<u8>), Error> {
         let (parts, body) = req.into_parts();
+        let body = self.read_body(&parts, body).await?;
         let headers = self.check_headers(&parts)?;
         let address = parts
             .extensions
@@ -336,7 +362,6 @@ impl App {
             .addresses
             .take(&address, now_ms())
             .map_err(|retry_after_s| Error::RateLimited { retry_after_s })?;
-        let body = self.read_body(body).await?;
         let request: T = parse(&body)?;
         let key = public_key_bytes(key_of(&request)?)?;
         if device_id_for(&key) != headers.device_id {

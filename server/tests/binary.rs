@@ -24,7 +24,10 @@ fn the_binary_serves_from_a_sqlite_file_in_the_data_folder() {
     BufReader::new(child.stdout.take().unwrap())
         .read_line(&mut line)
         .unwrap();
-    assert!(line.contains(&format!("127.0.0.1:{port}")) && line.contains("sqlite"), "{line}");
+    assert!(
+        line.contains(&format!("127.0.0.1:{port}")) && line.contains("sqlite"),
+        "{line}"
+    );
     assert!(dir.path().join("karvon-server.sqlite3").exists());
     let mut s = std::net::TcpStream::connect(("127.0.0.1", port)).unwrap();
     s.write_all(b"GET /healthz HTTP/1.1\r\nhost: x\r\nconnection: close\r\n\r\n")
@@ -40,7 +43,12 @@ fn the_binary_serves_from_a_sqlite_file_in_the_data_folder() {
 #[test]
 fn a_bad_database_url_is_a_clear_error() {
     let out = Command::new(env!("CARGO_BIN_EXE_karvon-server"))
-        .args(["--database", "postgres://nobody@127.0.0.1:1/none", "--listen", "127.0.0.1:0"])
+        .args([
+            "--database",
+            "postgres://nobody@127.0.0.1:1/none",
+            "--listen",
+            "127.0.0.1:0",
+        ])
         .output()
         .unwrap();
     assert!(!out.status.success());

@@ -14,7 +14,10 @@ fn documented() -> BTreeSet<(String, String)> {
     let mut ops = BTreeSet::new();
     for (path, item) in doc["paths"].as_object().unwrap() {
         for (method, op) in item.as_object().unwrap() {
-            assert!(op["responses"].is_object(), "{method} {path} has no responses");
+            assert!(
+                op["responses"].is_object(),
+                "{method} {path} has no responses"
+            );
             ops.insert((method.to_uppercase(), path.clone()));
         }
     }
@@ -23,19 +26,28 @@ fn documented() -> BTreeSet<(String, String)> {
 
 #[test]
 fn every_route_is_documented_and_every_documented_route_exists() {
-    let routed: BTreeSet<(String, String)> =
-        routes().into_iter().map(|(m, p)| (m, p.to_owned())).collect();
+    let routed: BTreeSet<(String, String)> = routes()
+        .into_iter()
+        .map(|(m, p)| (m, p.to_owned()))
+        .collect();
     let documented = documented();
     let undocumented: Vec<_> = routed.difference(&documented).collect();
     let unrouted: Vec<_> = documented.difference(&routed).collect();
-    assert!(undocumented.is_empty(), "routes missing from openapi.json: {undocumented:?}");
-    assert!(unrouted.is_empty(), "documented but not routed: {unrouted:?}");
+    assert!(
+        undocumented.is_empty(),
+        "routes missing from openapi.json: {undocumented:?}"
+    );
+    assert!(
+        unrouted.is_empty(),
+        "documented but not routed: {unrouted:?}"
+    );
 }
 
 #[test]
 fn problem_codes_in_the_document_are_the_domain_codes() {
     let doc: serde_json::Value = serde_json::from_str(OPENAPI_JSON).unwrap();
-    let listed: BTreeSet<String> = doc["components"]["schemas"]["Problem"]["properties"]["code"]["enum"]
+    let listed: BTreeSet<String> = doc["components"]["schemas"]["Problem"]["properties"]["code"]
+        ["enum"]
         .as_array()
         .unwrap()
         .iter()
