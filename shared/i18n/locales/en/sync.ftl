@@ -1,1 +1,41 @@
 # sync messages (en)
+
+## Problems the sync server reports (the `code` of its problem documents)
+
+server-unsigned = The request to the sync server was not signed by this device.
+server-malformed-auth = The request's signature headers could not be read.
+server-unknown-device = The sync server does not know this device. Register it or pair it again.
+server-bad-signature = The request's signature does not match: it was changed on the way or signed with another key.
+server-stale-timestamp = The device clock differs too much from the server's. Check the date and time.
+server-replayed-nonce = This request was already received once and was refused as a replay.
+server-body-too-large = The request is too large for the sync server. Send fewer changes at once.
+server-rate-limited = Too many requests from this device. Sync will try again shortly.
+server-rate-limited-for = Too many requests from this device. Try again in { $seconds } s.
+server-bad-json = The sync server could not read the request.
+server-bad-json-at = The sync server could not read the request at { $path }.
+server-invalid-request = The request breaks a sync rule.
+server-pairing-invalid = The pairing code is wrong, already used or expired. Make a new one on your other device.
+server-device-exists = This device is already linked to an account.
+server-idempotency-conflict = A batch was sent again with different contents; it was refused.
+server-not-found = The sync server has no such address.
+server-method-not-allowed = The sync server does not accept this kind of request here.
+server-unavailable = The sync server's storage is unavailable. Sync will try again later.
+server-internal = The sync server hit an internal error. Sync will try again later.
+server-storage-failed = The { $backend } storage of the sync server failed.
+server-io-failed = The sync server cannot use { $what }.
+
+## Sync protocol rules
+
+sync-bad-idempotency-key = The batch key is not a UUID.
+sync-too-many-changes = A batch holds { $count } changes; at most { $max } may be sent at once.
+sync-change-out-of-order = Change { $index } is older than the change before it.
+sync-change-bad-name = Change { $index } has an empty or too long { $field }.
+sync-change-bad-value = The value of change { $index } is not valid JSON.
+sync-bad-public-key = The device key is not a 32-byte Ed25519 public key in hex.
+sync-bad-device-name = The device name must have 1 to { $max } characters.
+sync-bad-query = The query parameter { $name } is unknown or out of range.
+sync-status-backwards = A document's status cannot go from { $from } back to { $to }.
+sync-auth-missing = The request has no { $header } header.
+sync-auth-malformed = The { $header } header cannot be read.
+sync-auth-clock-skew = The device clock is { $seconds } s away from the server's. Check the date and time.
+sync-auth-bad-signature = The request's signature does not match.
