@@ -134,7 +134,7 @@ pub(crate) fn amount_due(kind: DocKind, body: &Value) -> Result<Option<Money>, E
         }
         DocKind::Trade => {
             let t = typed::<TradeFiling>(body)?;
-            Some(t.assessment.total_due())
+            Some(t.total_due())
         }
         DocKind::Cn22 | DocKind::Cn23 | DocKind::Payment => None,
     }

@@ -56,7 +56,7 @@ impl Karvon {
             }
             DocKind::Trade => {
                 let filing: TradeFiling = crate::kinds::typed(&doc.body)?;
-                sheet_pdf(&filing.sheet(&cat, &footer(&doc, &cat), qr), &cat)
+                sheet_pdf(&trade_sheet(&filing, &doc, &cat, qr), &cat)
             }
         };
         pdf.map_err(|e| render_error(e.message()))
@@ -251,6 +251,101 @@ fn passenger_sheet(
         fields,
         tables,
         notes,
+        qr,
+        footer: footer(doc, cat),
+    }
+}
+
+fn trade_sheet(
+    f: &TradeFiling,
+    doc: &DocumentRecord,
+    cat: &Catalogue,
+    qr: Option<Vec<Vec<bool>>>,
+) -> Sheet {
+    let lang = cat.lang();
+    let cur = f.currency;
+    let d = &f.declaration;
+    let party = |p: &karvon_domain::trade::TradeParty| {
+        let mut s = format!("{}, {}, {}", p.name, p.address, p.country);
+        if let Some(t) = &p.tax_id {
+            s.push_str(&format!(" ({t})"));
+        }
+        s
+    };
+    let mut fields = vec![
+        (cat.text("pdf-trade-jurisdiction"), d.jurisdiction.clone()),
+        (cat.text("pdf-trade-date"), d.date.to_string()),
+        (cat.text("pdf-trade-declarant"), party(&d.declarant)),
+        (cat.text("pdf-trade-consignor"), party(&d.consignor)),
+        (cat.text("pdf-trade-consignee"), party(&d.consignee)),
+        (
+            cat.text("pdf-trade-invoice"),
+            format!("{} ({})", d.invoice_number, d.invoice_date),
+        ),
+        (cat.text("pdf-trade-rules"), f.rules.clone()),
+    ];
+    if let Some(r) = &doc.registration {
+        fields.push((cat.text("pdf-doc-registration"), r.clone()));
+    }
+    let rows = f
+        .lines
+        .iter()
+        .filter_map(|l| {
+            let line = d.lines.get(l.line)?;
+            Some(vec![
+                (l.line + 1).to_string(),
+                line.hs_code.clone(),
+                line.description.clone(),
+                line.origin.clone(),
+                format!(
+                    "{} {}",
+                    format_decimal(lang, line.quantity, None),
+                    cat.text(line.unit.term_id())
+                ),
+                format_decimal(lang, line.net_kg, None),
+                format_money(lang, l.customs_value, cur),
+                format_money(lang, l.duty, cur),
+                format_money(lang, l.excise, cur),
+                format_money(lang, l.vat, cur),
+            ])
+        })
+        .collect();
+    let mut totals = vec![
+        (cat.text("pdf-trade-customs-value"), format_money(lang, f.totals.customs_value, cur)),
+        (cat.text("pdf-passenger-duty"), format_money(lang, f.totals.duty, cur)),
+        (cat.text("pdf-passenger-excise"), format_money(lang, f.totals.excise, cur)),
+        (cat.text("pdf-passenger-vat"), format_money(lang, f.totals.vat, cur)),
+    ];
+    for fee in &f.fees {
+        totals.push((cat.text(&fee.fee), format_money(lang, fee.amount, cur)));
+    }
+    totals.push((cat.text("pdf-passenger-total-due"), format_money(lang, f.totals.payable, cur)));
+    let table = Table {
+        title: cat.text("pdf-trade-lines"),
+        columns: vec![
+            col(cat, "pdf-trade-n", Align::Right, 4),
+            col(cat, "pdf-trade-hs", Align::Left, 11),
+            col(cat, "pdf-passenger-description", Align::Left, 22),
+            col(cat, "pdf-trade-origin", Align::Center, 6),
+            col(cat, "pdf-passenger-quantity", Align::Right, 9),
+            col(cat, "pdf-trade-net-kg", Align::Right, 7),
+            col(cat, "pdf-trade-customs-value", Align::Right, 12),
+            col(cat, "pdf-passenger-duty", Align::Right, 10),
+            col(cat, "pdf-passenger-excise", Align::Right, 9),
+            col(cat, "pdf-passenger-vat", Align::Right, 10),
+        ],
+        rows,
+        totals,
+    };
+    Sheet {
+        title: cat.text(match d.direction {
+            karvon_domain::trade::Direction::Import => "pdf-trade-title-import",
+            karvon_domain::trade::Direction::Export => "pdf-trade-title-export",
+        }),
+        subtitle: Some(doc.title.clone()),
+        fields,
+        tables: vec![table],
+        notes: Vec::new(),
         qr,
         footer: footer(doc, cat),
     }
