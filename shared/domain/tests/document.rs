@@ -261,13 +261,15 @@ fn truncated_input_says_truncated() {
     let doc = signer().sign(DocKind::Cn23, &cn23(), ISSUED).unwrap();
     let qr = doc.to_qr_payload().unwrap();
     let base45_len = qr.len() - QR_PREFIX.len();
-    // Dropping whole groups of three leaves valid Base45 with the end of the zlib stream gone.
-    for groups in 1..40 {
-        let cut = &qr[..qr.len() - 3 * groups];
+    // Keeping whole groups of three leaves valid Base45 with the end of the zlib stream gone.
+    let whole = (base45_len - 1) / 3 * 3;
+    for groups in 0..40 {
+        let keep = QR_PREFIX.len() + whole - 3 * groups;
         assert_eq!(
-            SignedDocument::from_qr_payload(cut),
+            SignedDocument::from_qr_payload(&qr[..keep]),
             Err(DocumentError::InflateTruncated),
-            "{groups} groups"
+            "kept {keep} of {}",
+            qr.len()
         );
     }
     // Any cut at all is refused: as truncated, as a Base45 length or group no data has, or
