@@ -83,6 +83,42 @@ pub enum Command {
     },
     /// Bring back the last deleted record.
     Undo,
+    /// Make the passenger declaration of a trip (a draft; --sign signs it).
+    Declare {
+        /// Trip id (or a unique prefix).
+        trip: String,
+        /// Sign it right away.
+        #[arg(long)]
+        sign: bool,
+    },
+    /// Make a CN 22 postal customs declaration from a JSON file.
+    Cn22(crate::docs::PostalArgs),
+    /// Make a CN 23 postal customs declaration from a JSON file.
+    Cn23(crate::docs::PostalArgs),
+    /// Trader declarations: import invoice lines from CSV, templates.
+    #[command(subcommand)]
+    Trade(crate::trade::TradeCmd),
+    /// Declarations: list, show, file, amend, delete.
+    #[command(subcommand)]
+    Doc(crate::docs::DocCmd),
+    /// Sign a draft declaration with this device's key.
+    Sign {
+        /// Document id.
+        id: String,
+    },
+    /// Check a declaration's QR payload (text, a file holding it, or a PNG of the QR code).
+    Verify {
+        /// The payload, or a file (.png image or text).
+        what: String,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export a declaration: PDF, QR code image, QR payload, JSON.
+    Export(crate::docs::ExportArgs),
+    /// Payment drafts: make, list, export.
+    #[command(subcommand)]
+    Pay(crate::docs::PayCmd),
     /// Exchange rates: import a feed file, add a manual rate, list tables.
     #[command(subcommand)]
     Rates(RatesCmd),

@@ -319,7 +319,7 @@ fn freight_is_apportioned_exactly() {
         let n = 1 + rnd(40) as usize;
         let lines: Vec<TradeLine> = (0..n)
             .map(|i| {
-                let cents = 1 + rnd(10_000_00);
+                let cents = 1 + rnd(1_000_000);
                 line(
                     &format!("6109{:02}", i % 90 + 10),
                     "women's cotton t-shirts",
@@ -332,7 +332,7 @@ fn freight_is_apportioned_exactly() {
             })
             .collect();
         let mut dc = decl("UZ", "2026-03-02", "UZS", Incoterm::Exw, lines);
-        let freight = Decimal::new(1 + rnd(100_000_00) as i64, 2);
+        let freight = Decimal::new(1 + rnd(10_000_000) as i64, 2);
         let insurance = Decimal::new(rnd(1_000) as i64, 2);
         dc.freight = Some(Money::new(freight, c("UZS")));
         dc.insurance = Some(Money::new(insurance, c("UZS")));
@@ -564,8 +564,7 @@ fn eu_three_euro_per_subheading_only_from_july_2026_and_only_to_150() {
 #[test]
 fn eu_excise_goods_stay_out_of_the_low_value_regime() {
     let rules = TradeRules::embedded("EU").unwrap();
-    let tariff =
-        Tariff::parse("EU", &EU_TARIFF.replace("2204,Wine,12%,", "2204,Wine,12%,")).unwrap();
+    let tariff = Tariff::parse("EU", EU_TARIFF).unwrap();
     let with_excise = Tariff::parse(
         "EU",
         "hs,description,duty,excise,vat,source,valid_from,confidence\n2204,Wine,0.131 EUR/l,0.5 EUR/l,25.5,u,2024-09-01,unconfirmed\n",
