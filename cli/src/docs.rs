@@ -171,10 +171,18 @@ fn short(id: &str) -> &str {
 pub fn doc(k: &Karvon, cat: &Catalogue, c: &DocCmd) -> Result<(), Error> {
     match c {
         DocCmd::List { trip, json } => {
-            let trip = trip.as_deref().map(|t| k.resolve_id("trip", t)).transpose()?;
+            let trip = trip
+                .as_deref()
+                .map(|t| k.resolve_id("trip", t))
+                .transpose()?;
             let list = k.documents(trip.as_deref())?;
             if *json {
-                print_json(&list.iter().map(|d| summary_json(d, cat)).collect::<Vec<_>>());
+                print_json(
+                    &list
+                        .iter()
+                        .map(|d| summary_json(d, cat))
+                        .collect::<Vec<_>>(),
+                );
             } else if list.is_empty() {
                 say(cat, &Message::new("cli-doc-none"));
             } else {
@@ -212,7 +220,10 @@ pub fn doc(k: &Karvon, cat: &Catalogue, c: &DocCmd) -> Result<(), Error> {
                 &Message::new("cli-doc-amended")
                     .text("id", short(&d.id).to_owned())
                     .int("version", i64::from(d.version))
-                    .text("of", short(d.amends.as_deref().unwrap_or_default()).to_owned()),
+                    .text(
+                        "of",
+                        short(d.amends.as_deref().unwrap_or_default()).to_owned(),
+                    ),
             );
         }
         DocCmd::Delete { id } => {
@@ -304,12 +315,7 @@ pub fn made(k: &Karvon, cat: &Catalogue, d: DocumentRecord, sign: bool) -> Resul
 }
 
 /// `karvon cn22 FILE` / `karvon cn23 FILE`.
-pub fn postal(
-    k: &Karvon,
-    cat: &Catalogue,
-    kind: DocKind,
-    a: &PostalArgs,
-) -> Result<(), Error> {
+pub fn postal(k: &Karvon, cat: &Catalogue, kind: DocKind, a: &PostalArgs) -> Result<(), Error> {
     let text = input::read_text(&a.file)?;
     let body = k.parse_postal(kind, &text)?;
     let title = a.title.clone().unwrap_or_else(|| {
@@ -384,13 +390,19 @@ pub fn export(k: &Karvon, cat: &Catalogue, a: &ExportArgs) -> Result<(), Error> 
     if let Some(file) = &a.pdf {
         let pdf = k.document_pdf(&d.id, cat.lang())?;
         write(file, &pdf)?;
-        say(cat, &Message::new("cli-wrote").text("path", file.display().to_string()));
+        say(
+            cat,
+            &Message::new("cli-wrote").text("path", file.display().to_string()),
+        );
         any = true;
     }
     if let Some(file) = &a.qr {
         let payload = k.qr_payload(&d.id)?;
         write_qr(file, &payload)?;
-        say(cat, &Message::new("cli-wrote").text("path", file.display().to_string()));
+        say(
+            cat,
+            &Message::new("cli-wrote").text("path", file.display().to_string()),
+        );
         any = true;
     }
     if a.payload {
@@ -443,7 +455,11 @@ pub fn pay(k: &Karvon, cat: &Catalogue, c: &PayCmd) -> Result<(), Error> {
                 &PaymentOptions {
                     payee,
                     reference: a.reference.clone(),
-                    due_date: a.due.as_deref().map(|d| input::date("--due", d)).transpose()?,
+                    due_date: a
+                        .due
+                        .as_deref()
+                        .map(|d| input::date("--due", d))
+                        .transpose()?,
                     purpose: a.purpose.clone(),
                 },
             )?;
@@ -505,11 +521,17 @@ pub fn pay(k: &Karvon, cat: &Catalogue, c: &PayCmd) -> Result<(), Error> {
                         }) =>
                 {
                     write_qr(file, &out)?;
-                    say(cat, &Message::new("cli-wrote").text("path", file.display().to_string()));
+                    say(
+                        cat,
+                        &Message::new("cli-wrote").text("path", file.display().to_string()),
+                    );
                 }
                 Some(file) => {
                     write(file, out.as_bytes())?;
-                    say(cat, &Message::new("cli-wrote").text("path", file.display().to_string()));
+                    say(
+                        cat,
+                        &Message::new("cli-wrote").text("path", file.display().to_string()),
+                    );
                 }
                 None => println!("{out}"),
             }

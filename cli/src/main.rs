@@ -6,14 +6,15 @@ mod args;
 mod docs;
 mod input;
 mod table;
+mod trade;
 mod views;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
-use karvon_core::i18n::{Catalogue, Lang};
 use karvon_core::domain::document::DocKind;
+use karvon_core::i18n::{Catalogue, Lang};
 use karvon_core::report::{assessment_json, error_text};
 use karvon_core::{
     Error, Karvon, KeySource, Plan, TravellerInput, TravellerPatch, TripInput, TripPatch,
@@ -189,6 +190,7 @@ fn run(cli: &Cli, cat: &Catalogue) -> Result<(), Error> {
         Command::Cn22(a) => docs::postal(&open(cli)?, cat, DocKind::Cn22, a)?,
         Command::Cn23(a) => docs::postal(&open(cli)?, cat, DocKind::Cn23, a)?,
         Command::Doc(c) => docs::doc(&open(cli)?, cat, c)?,
+        Command::Trade(c) => trade::trade(&open(cli)?, cat, c)?,
         Command::Sign { id } => docs::sign(&open(cli)?, cat, id)?,
         Command::Verify { what, json } => {
             // Verifying needs no data folder; with one, it also says whether this device signed.

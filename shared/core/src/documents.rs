@@ -118,9 +118,10 @@ impl Karvon {
         }
         let body = kinds::check(doc.kind, body)?;
         let data = self.data()?;
-        let sealed = data
-            .cipher
-            .seal(&context(&doc.id), &serde_json::to_string(&body).map_err(json_error)?)?;
+        let sealed = data.cipher.seal(
+            &context(&doc.id),
+            &serde_json::to_string(&body).map_err(json_error)?,
+        )?;
         data.store.write(|tx| {
             let now = tx.now_ms();
             tx.execute(
@@ -380,10 +381,10 @@ impl Karvon {
         let snap = data.store.read(|c| self.snapshot(c, &trip_id, None))?;
         if !snap.left_out.is_empty() {
             // A purchase without an exchange rate would be missing from the declaration.
-            return Err(doc_error(
-                Message::new("filing-error-left-out")
-                    .int("count", i64::try_from(snap.left_out.len()).unwrap_or(i64::MAX)),
-            ));
+            return Err(doc_error(Message::new("filing-error-left-out").int(
+                "count",
+                i64::try_from(snap.left_out.len()).unwrap_or(i64::MAX),
+            )));
         }
         let assessment = self.assess(&snap.domain)?;
         let pack = self.packs().get(&snap.trip.jurisdiction).ok_or_else(|| {
@@ -413,8 +414,8 @@ impl Karvon {
     pub fn parse_postal(&self, kind: DocKind, text: &str) -> Result<Value, Error> {
         use karvon_domain::postal::{parse_cn22, parse_cn23};
         let value = match kind {
-            DocKind::Cn22 => parse_cn22(text).map(|f| serde_json::to_value(f)),
-            DocKind::Cn23 => parse_cn23(text).map(|f| serde_json::to_value(f)),
+            DocKind::Cn22 => parse_cn22(text).map(serde_json::to_value),
+            DocKind::Cn23 => parse_cn23(text).map(serde_json::to_value),
             _ => return Err(doc_error(Message::new("filing-error-not-postal"))),
         };
         value.map_err(Error::Invalid)?.map_err(json_error)
@@ -472,9 +473,10 @@ fn insert(
     body: &Value,
 ) -> Result<(), Error> {
     let data = k.data()?;
-    let sealed = data
-        .cipher
-        .seal(&context(id), &serde_json::to_string(body).map_err(json_error)?)?;
+    let sealed = data.cipher.seal(
+        &context(id),
+        &serde_json::to_string(body).map_err(json_error)?,
+    )?;
     let now = tx.now_ms();
     let row = serde_json::json!({
         "kind": kind,
@@ -644,8 +646,7 @@ fn parse_kind(s: &str) -> Result<DocKind, Error> {
 }
 
 fn parse_status(s: &str) -> Result<DocStatus, Error> {
-    DocStatus::parse(s)
-        .ok_or_else(|| Error::Store(Message::new("error-db-value").text("field", s)))
+    DocStatus::parse(s).ok_or_else(|| Error::Store(Message::new("error-db-value").text("field", s)))
 }
 
 fn context(id: &str) -> String {

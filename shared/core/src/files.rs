@@ -41,11 +41,16 @@ pub fn read_text(path: &Path, max: u64) -> Result<String, Error> {
     let text = String::from_utf8(bytes).map_err(|e| {
         Error::Input(InputError::new(
             path.display().to_string(),
-            Message::new("input-not-utf8")
-                .int("offset", i64::try_from(e.utf8_error().valid_up_to()).unwrap_or(i64::MAX)),
+            Message::new("input-not-utf8").int(
+                "offset",
+                i64::try_from(e.utf8_error().valid_up_to()).unwrap_or(i64::MAX),
+            ),
         ))
     })?;
-    Ok(text.strip_prefix('\u{feff}').map(str::to_owned).unwrap_or(text))
+    Ok(text
+        .strip_prefix('\u{feff}')
+        .map(str::to_owned)
+        .unwrap_or(text))
 }
 
 /// Writes a file atomically: a temporary file beside it, synced, then renamed over it.

@@ -18,10 +18,12 @@ const CONTEXT: &str = "device:signing-key";
 /// The device key, loading it or making it on first use.
 pub(crate) fn signer(store: &Store, cipher: &Cipher) -> Result<Arc<Signer>, Error> {
     let existing: Option<Vec<u8>> = store.read(|c| {
-        Ok(c.query_row("SELECT pkcs8_enc FROM device_key WHERE id = 1", [], |r| {
-            r.get(0)
-        })
-        .optional()?)
+        Ok(
+            c.query_row("SELECT pkcs8_enc FROM device_key WHERE id = 1", [], |r| {
+                r.get(0)
+            })
+            .optional()?,
+        )
     })?;
     let sealed = match existing {
         Some(sealed) => sealed,

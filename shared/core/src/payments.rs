@@ -207,7 +207,11 @@ impl Karvon {
 }
 
 /// Moves a declaration's payment drafts along with it: filed → submitted.
-pub(crate) fn follow_declaration(k: &Karvon, document_id: &str, to: DocStatus) -> Result<(), Error> {
+pub(crate) fn follow_declaration(
+    k: &Karvon,
+    document_id: &str,
+    to: DocStatus,
+) -> Result<(), Error> {
     if to < DocStatus::Submitted || to == DocStatus::Rejected {
         return Ok(());
     }
@@ -246,7 +250,9 @@ fn status_name(s: PaymentStatus) -> &'static str {
     }
 }
 
-fn record((id, document_id, body, created_ms): (String, String, String, i64)) -> Result<PaymentRecord, Error> {
+fn record(
+    (id, document_id, body, created_ms): (String, String, String, i64),
+) -> Result<PaymentRecord, Error> {
     let draft: PaymentDraft = serde_json::from_str(&body).map_err(json_error)?;
     Ok(PaymentRecord {
         id,

@@ -83,10 +83,12 @@ impl Karvon {
 
 /// The footer of a sheet: who signed and when, or that it is a draft.
 pub(crate) fn footer(doc: &DocumentRecord, cat: &Catalogue) -> String {
-    let state = cat.render(&Message::new("pdf-doc-footer")
-        .int("version", i64::from(doc.version))
-        .term("status", doc.status.term_id())
-        .text("id", doc.id.clone()));
+    let state = cat.render(
+        &Message::new("pdf-doc-footer")
+            .int("version", i64::from(doc.version))
+            .term("status", doc.status.term_id())
+            .text("id", doc.id.clone()),
+    );
     match (&doc.key_fingerprint, doc.signed_ms) {
         (Some(key), Some(at)) => format!(
             "{state} · {}",
@@ -147,10 +149,15 @@ fn goods_table(
                 g.description.clone(),
                 carrier,
                 g.quantity.map_or_else(String::new, |q| {
-                    format!("{} {}", format_decimal(cat.lang(), q.amount, None), cat.text(q.unit.term()))
+                    format!(
+                        "{} {}",
+                        format_decimal(cat.lang(), q.amount, None),
+                        cat.text(q.unit.term())
+                    )
                 }),
-                g.value
-                    .map_or_else(String::new, |v| format_money(cat.lang(), v.amount, v.currency)),
+                g.value.map_or_else(String::new, |v| {
+                    format_money(cat.lang(), v.amount, v.currency)
+                }),
                 format_money(cat.lang(), g.charges.duty, cur),
                 format_money(cat.lang(), g.charges.vat, cur),
                 format_money(cat.lang(), g.charges.total, cur),
@@ -175,10 +182,16 @@ fn passenger_sheet(
     let lang = cat.lang();
     let cur = decl.currency;
     let mut fields = vec![
-        (cat.text("pdf-passenger-jurisdiction"), decl.jurisdiction.clone()),
+        (
+            cat.text("pdf-passenger-jurisdiction"),
+            decl.jurisdiction.clone(),
+        ),
         (cat.text("pdf-passenger-arrival"), decl.arrival.to_string()),
         (cat.text("pdf-passenger-mode"), cat.text(&decl.mode.term())),
-        (cat.text("pdf-passenger-declarant"), person(decl, decl.declarant)),
+        (
+            cat.text("pdf-passenger-declarant"),
+            person(decl, decl.declarant),
+        ),
         (
             cat.text("pdf-passenger-travellers"),
             decl.travellers
@@ -187,7 +200,10 @@ fn passenger_sheet(
                 .collect::<Vec<_>>()
                 .join(", "),
         ),
-        (cat.text("pdf-passenger-verdict"), cat.render(&decl.verdict())),
+        (
+            cat.text("pdf-passenger-verdict"),
+            cat.render(&decl.verdict()),
+        ),
     ];
     if let Some(r) = &doc.registration {
         fields.push((cat.text("pdf-doc-registration"), r.clone()));
@@ -196,10 +212,22 @@ fn passenger_sheet(
     if !decl.goods.is_empty() {
         let mut t = goods_table(decl, cat, &cat.text("pdf-passenger-goods"), &decl.goods);
         t.totals = vec![
-            (cat.text("pdf-passenger-duty"), format_money(lang, decl.totals.duty, cur)),
-            (cat.text("pdf-passenger-vat"), format_money(lang, decl.totals.vat, cur)),
-            (cat.text("pdf-passenger-excise"), format_money(lang, decl.totals.excise, cur)),
-            (cat.text("pdf-passenger-total-due"), format_money(lang, decl.totals.total, cur)),
+            (
+                cat.text("pdf-passenger-duty"),
+                format_money(lang, decl.totals.duty, cur),
+            ),
+            (
+                cat.text("pdf-passenger-vat"),
+                format_money(lang, decl.totals.vat, cur),
+            ),
+            (
+                cat.text("pdf-passenger-excise"),
+                format_money(lang, decl.totals.excise, cur),
+            ),
+            (
+                cat.text("pdf-passenger-total-due"),
+                format_money(lang, decl.totals.total, cur),
+            ),
         ];
         tables.push(t);
     }
@@ -311,15 +339,30 @@ fn trade_sheet(
         })
         .collect();
     let mut totals = vec![
-        (cat.text("pdf-trade-customs-value"), format_money(lang, f.totals.customs_value, cur)),
-        (cat.text("pdf-passenger-duty"), format_money(lang, f.totals.duty, cur)),
-        (cat.text("pdf-passenger-excise"), format_money(lang, f.totals.excise, cur)),
-        (cat.text("pdf-passenger-vat"), format_money(lang, f.totals.vat, cur)),
+        (
+            cat.text("pdf-trade-customs-value"),
+            format_money(lang, f.totals.customs_value, cur),
+        ),
+        (
+            cat.text("pdf-passenger-duty"),
+            format_money(lang, f.totals.duty, cur),
+        ),
+        (
+            cat.text("pdf-passenger-excise"),
+            format_money(lang, f.totals.excise, cur),
+        ),
+        (
+            cat.text("pdf-passenger-vat"),
+            format_money(lang, f.totals.vat, cur),
+        ),
     ];
     for fee in &f.fees {
         totals.push((cat.text(&fee.fee), format_money(lang, fee.amount, cur)));
     }
-    totals.push((cat.text("pdf-passenger-total-due"), format_money(lang, f.totals.payable, cur)));
+    totals.push((
+        cat.text("pdf-passenger-total-due"),
+        format_money(lang, f.totals.payable, cur),
+    ));
     let table = Table {
         title: cat.text("pdf-trade-lines"),
         columns: vec![

@@ -55,10 +55,10 @@ pub fn error_text(cat: &Catalogue, err: &crate::Error) -> String {
         Error::Db(e) => cat.render(&db_message(e)),
         Error::Store(m) | Error::Key(m) | Error::Document(m) => cat.render(m),
         Error::Invalid(list) => {
-            let mut out = cat.render(&Message::new("error-invalid").int(
-                "count",
-                i64::try_from(list.len()).unwrap_or(i64::MAX),
-            ));
+            let mut out = cat.render(
+                &Message::new("error-invalid")
+                    .int("count", i64::try_from(list.len()).unwrap_or(i64::MAX)),
+            );
             for e in list {
                 out.push_str("\n  ");
                 out.push_str(&error_text(cat, &Error::Input(e.clone())));

@@ -2,11 +2,16 @@
 
 use crate::message::Message;
 
-use super::form::{Category, ContentLine, Cn22, Cn23, Party};
+use super::form::{Category, Cn22, Cn23, ContentLine, Party};
 
 fn party(id: &'static str, p: &Party) -> Message {
     let mut place = Vec::new();
-    if let Some(code) = p.postcode.as_deref().map(str::trim).filter(|c| !c.is_empty()) {
+    if let Some(code) = p
+        .postcode
+        .as_deref()
+        .map(str::trim)
+        .filter(|c| !c.is_empty())
+    {
         place.push(code.to_owned());
     }
     place.push(p.city.trim().to_owned());

@@ -101,3 +101,6 @@ trade-text-parties = From { $consignor } to { $consignee }
 trade-text-line = { $n }. HS { $hs } { $description } ({ $origin }): customs value { $value }, duty { $duty }, excise { $excise }, VAT { $vat }
 trade-text-fee = { $fee }: { $amount }
 trade-text-totals = Total: customs value { $value }, duty { $duty }, excise { $excise }, VAT { $vat }, fees { $fees }; payable { $payable }
+cli-template-saved = Saved template “{ $name }” with { $lines } line(s).
+trade-template-not-trade = only a trader declaration can be saved as a template
+trade-template-exists = a template named “{ $name }” exists already

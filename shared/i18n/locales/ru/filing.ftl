@@ -101,3 +101,6 @@ trade-text-parties = От { $consignor } для { $consignee }
 trade-text-line = { $n }. ТН ВЭД { $hs } { $description } ({ $origin }): таможенная стоимость { $value }, пошлина { $duty }, акциз { $excise }, НДС { $vat }
 trade-text-fee = { $fee }: { $amount }
 trade-text-totals = Итого: таможенная стоимость { $value }, пошлина { $duty }, акциз { $excise }, НДС { $vat }, сборы { $fees }; к уплате { $payable }
+cli-template-saved = Шаблон «{ $name }» сохранён, строк: { $lines }.
+trade-template-not-trade = шаблоном можно сохранить только торговую декларацию
+trade-template-exists = шаблон «{ $name }» уже существует

@@ -101,3 +101,6 @@ trade-text-parties = { $consignor } dan { $consignee } ga
 trade-text-line = { $n }. HS { $hs } { $description } ({ $origin }): bojxona qiymati { $value }, boj { $duty }, aksiz { $excise }, QQS { $vat }
 trade-text-fee = { $fee }: { $amount }
 trade-text-totals = Jami: bojxona qiymati { $value }, boj { $duty }, aksiz { $excise }, QQS { $vat }, yigʻimlar { $fees }; toʻlanadigan { $payable }
+cli-template-saved = “{ $name }” andozasi { $lines } ta qator bilan saqlandi.
+trade-template-not-trade = andoza sifatida faqat savdo deklaratsiyasini saqlash mumkin
+trade-template-exists = “{ $name }” nomli andoza allaqachon bor
