@@ -194,9 +194,10 @@ fn run(cli: &Cli, cat: &Catalogue) -> Result<(), Error> {
         Command::Sign { id } => docs::sign(&open(cli)?, cat, id)?,
         Command::Verify { what, json } => {
             // Verifying needs no data folder; with one, it also says whether this device signed.
-            let k = match open(cli) {
-                Ok(k) if cli.data.is_some() || std::env::var_os("KARVON_DATA").is_some() => k,
-                _ => Karvon::new()?,
+            let k = if cli.data.is_some() || std::env::var_os("KARVON_DATA").is_some() {
+                open(cli)?
+            } else {
+                Karvon::new()?
             };
             docs::verify(&k, cat, what, *json)?;
         }
