@@ -337,6 +337,9 @@ pub struct BuyArgs {
     /// A gift.
     #[arg(long)]
     pub gift: bool,
+    /// Sent home separately (unaccompanied baggage).
+    #[arg(long)]
+    pub unaccompanied: bool,
     /// Eligible for a tax-free refund.
     #[arg(long)]
     pub tax_free: bool,

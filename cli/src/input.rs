@@ -129,6 +129,7 @@ pub fn purchase(trip: &str, a: &BuyArgs) -> Result<PurchaseInput, Error> {
     p.shop = a.shop.clone();
     p.used = a.used;
     p.gift = a.gift;
+    p.unaccompanied = a.unaccompanied;
     p.tax_free = a.tax_free;
     Ok(p)
 }

@@ -68,6 +68,8 @@ pub struct PurchaseInput {
     pub gift: bool,
     /// Eligible for a tax-free (VAT) refund where bought.
     pub tax_free: bool,
+    /// Sent home separately (unaccompanied baggage), declared apart from what is carried.
+    pub unaccompanied: bool,
 }
 
 impl PurchaseInput {
@@ -95,6 +97,7 @@ impl PurchaseInput {
             used: false,
             gift: false,
             tax_free: false,
+            unaccompanied: false,
         }
     }
 
@@ -189,6 +192,8 @@ pub struct Purchase {
     pub gift: bool,
     /// Tax-free refund eligible.
     pub tax_free: bool,
+    /// Sent separately (unaccompanied baggage).
+    pub unaccompanied: bool,
 }
 
 /// The numeric fields and their upper bounds, in the order of the table.
@@ -295,6 +300,7 @@ fn check(
         used: p.used,
         gift: p.gift,
         tax_free: p.tax_free,
+        unaccompanied: p.unaccompanied,
     })
 }
 
@@ -308,9 +314,9 @@ fn insert(tx: &mut Tx<'_>, p: &Purchase) -> Result<(), Error> {
     tx.prepare_cached(
         "INSERT INTO purchase(id, trip_id, traveller_id, description, kind, value, currency, count,
          litres, grams, ml, weight_kg, abv, spirit, hs_code, duty_rate, shop, bought_on, bought_ms,
-         used, gift, tax_free, hlc, created_ms, updated_ms)
+         used, gift, tax_free, hlc, created_ms, updated_ms, unaccompanied)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-         ?19, ?20, ?21, ?22, ?23, ?24, ?24)",
+         ?19, ?20, ?21, ?22, ?23, ?24, ?24, ?25)",
     )?
     .execute(params![
         p.id,
@@ -336,7 +342,8 @@ fn insert(tx: &mut Tx<'_>, p: &Purchase) -> Result<(), Error> {
         p.gift,
         p.tax_free,
         hlc,
-        now
+        now,
+        p.unaccompanied
     ])?;
     Ok(())
 }
@@ -500,7 +507,7 @@ impl Karvon {
                  currency = ?6, count = ?7, litres = ?8, grams = ?9, ml = ?10, weight_kg = ?11,
                  abv = ?12, spirit = ?13, hs_code = ?14, duty_rate = ?15, shop = ?16,
                  bought_on = ?17, bought_ms = ?18, used = ?19, gift = ?20, tax_free = ?21,
-                 updated_ms = ?22 WHERE id = ?1",
+                 updated_ms = ?22, unaccompanied = ?23 WHERE id = ?1",
                 params![
                     p.id,
                     p.traveller,
@@ -523,7 +530,8 @@ impl Karvon {
                     p.used,
                     p.gift,
                     p.tax_free,
-                    now
+                    now,
+                    p.unaccompanied
                 ],
             )?;
             for (field, value) in changed {
@@ -570,7 +578,7 @@ fn at_index(e: Error, len: usize, i: usize) -> Error {
 
 const SELECT: &str = "SELECT id, trip_id, traveller_id, description, kind, value, currency, count,
     litres, grams, ml, weight_kg, abv, spirit, hs_code, duty_rate, shop, bought_on, bought_ms,
-    used, gift, tax_free FROM purchase";
+    used, gift, tax_free, unaccompanied FROM purchase";
 
 /// The live purchases of a trip, oldest first.
 pub(crate) fn trip_purchases(c: &Connection, trip: &str) -> Result<Vec<Purchase>, Error> {
@@ -625,6 +633,7 @@ fn read_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<Purchase, Error>> 
             used: r.get(19)?,
             gift: r.get(20)?,
             tax_free: r.get(21)?,
+            unaccompanied: r.get(22)?,
         })
     })())
 }

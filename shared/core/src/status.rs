@@ -299,7 +299,7 @@ impl Karvon {
                 duty_rate: p.duty_rate,
                 used: p.used,
                 gift: p.gift,
-                unaccompanied: false,
+                unaccompanied: p.unaccompanied,
             });
             ids.push(p.id.clone());
             kept.push(p);
@@ -578,6 +578,9 @@ fn trip_file(s: &Snapshot) -> Value {
             }
             if i.used {
                 m.insert("used".into(), json!(true));
+            }
+            if i.unaccompanied {
+                m.insert("unaccompanied".into(), json!(true));
             }
             if i.gift {
                 m.insert("gift".into(), json!(true));

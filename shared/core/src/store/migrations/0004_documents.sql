@@ -68,6 +68,9 @@ CREATE TABLE payment (
 ) STRICT;
 CREATE INDEX payment_document ON payment(document_id);
 
+-- Goods sent home separately are declared apart from what a traveller carries.
+ALTER TABLE purchase ADD COLUMN unaccompanied INTEGER NOT NULL DEFAULT 0;
+
 -- This device's Ed25519 signing key: never synced, sealed with the data key.
 CREATE TABLE device_key (
     id          INTEGER PRIMARY KEY CHECK (id = 1),
