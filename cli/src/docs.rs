@@ -138,6 +138,9 @@ pub struct PayExportArgs {
     /// Write to this file instead of the terminal (`.png`/`.svg` with --epc write the QR image).
     #[arg(long, short)]
     pub output: Option<PathBuf>,
+    /// Write the payment draft as PDF (with its EPC QR code for a SEPA payee) to this file.
+    #[arg(long, conflicts_with_all = ["epc", "pain001", "text", "output"])]
+    pub pdf: Option<PathBuf>,
 }
 
 /// Options of `karvon export`.
@@ -481,6 +484,14 @@ pub fn pay(k: &Karvon, cat: &Catalogue, c: &PayCmd) -> Result<(), Error> {
         }
         PayCmd::Export(a) => {
             let p = k.payment(&a.payment)?;
+            if let Some(file) = &a.pdf {
+                write(file, &k.payment_pdf(&p.id, cat.lang())?)?;
+                say(
+                    cat,
+                    &Message::new("cli-wrote").text("path", file.display().to_string()),
+                );
+                return Ok(());
+            }
             let out = if a.epc {
                 k.export_payment(&p.id, &PaymentExport::EpcQr)?
             } else if a.pain001 {

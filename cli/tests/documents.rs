@@ -142,6 +142,12 @@ fn declare_sign_show_verify_and_pay_from_the_command_line() {
     let pay_id = pay["id"].as_str().unwrap().to_owned();
     let text = ok(data, &["pay", "export", &pay_id, "--text"]);
     assert!(text.contains("given by customs"), "{text}");
+    let pay_pdf = data.join("pay.pdf");
+    ok(
+        data,
+        &["pay", "export", &pay_id, "--pdf", pay_pdf.to_str().unwrap()],
+    );
+    assert!(std::fs::read(&pay_pdf).unwrap().starts_with(b"%PDF-"));
     let epc = run(data, &["pay", "export", &pay_id, "--epc"]);
     assert_eq!(epc.status.code(), Some(2), "no IBAN, no EPC QR");
 
