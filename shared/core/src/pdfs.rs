@@ -121,9 +121,9 @@ fn goods_table(
 ) -> Table {
     let cur = decl.currency;
     let columns = vec![
-        col(cat, "pdf-passenger-description", Align::Left, 26),
+        col(cat, "pdf-passenger-description", Align::Left, 23),
         col(cat, "pdf-passenger-carrier", Align::Left, 14),
-        col(cat, "pdf-passenger-quantity", Align::Right, 10),
+        col(cat, "pdf-passenger-quantity", Align::Right, 13),
         col(cat, "pdf-passenger-value", Align::Right, 13),
         col(cat, "pdf-passenger-duty", Align::Right, 11),
         col(cat, "pdf-passenger-vat", Align::Right, 11),
