@@ -90,6 +90,20 @@ pub use validate::{
 /// Every catalogue id this module can emit (errors, warnings and the terms inside them), for the
 /// catalogue tests.
 pub const MESSAGE_IDS: &[&str] = &[
+    // Readable lines (text.rs).
+    "postal-text-form",
+    "postal-text-sender",
+    "postal-text-addressee",
+    "postal-text-category",
+    "postal-text-explanation",
+    "postal-text-line",
+    "postal-text-totals",
+    "postal-text-charges",
+    "postal-text-licence",
+    "postal-text-certificate",
+    "postal-text-invoice",
+    "postal-text-comments",
+    "postal-text-signed-on",
     // Parsing.
     "input-syntax",
     "input-too-large",
