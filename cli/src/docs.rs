@@ -348,10 +348,7 @@ pub fn sign(k: &Karvon, cat: &Catalogue, id: &str) -> Result<(), Error> {
 pub fn verify(k: &Karvon, cat: &Catalogue, what: &str, json: bool) -> Result<(), Error> {
     let path = Path::new(what);
     let payload = if path.is_file() {
-        let bytes = std::fs::read(path).map_err(|source| Error::Io {
-            path: what.to_owned(),
-            source,
-        })?;
+        let bytes = karvon_core::files::read_bytes(path, karvon_core::files::MAX_TEXT_BYTES)?;
         if bytes.starts_with(b"\x89PNG") {
             karvon_render::qr::read_png(&bytes).map_err(|e| Error::Document(e.message()))?
         } else {

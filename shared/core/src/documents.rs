@@ -150,12 +150,15 @@ impl Karvon {
         data.store.write(|tx| {
             let changed = tx.execute(
                 "UPDATE document SET signed_enc = ?2, signed_ms = ?3, key_fingerprint = ?4,
-                 status = 'signed', updated_ms = ?3 WHERE id = ?1 AND status = 'draft'",
-                params![doc.id, sealed, now, fingerprint],
+                 status = 'signed', updated_ms = ?3
+                 WHERE id = ?1 AND status = 'draft' AND updated_ms = ?5",
+                params![doc.id, sealed, now, fingerprint, doc.updated_ms],
             )?;
             if changed == 0 {
+                // Signed or changed by another writer since it was read: what was signed here
+                // would not be what is stored, so nothing is written.
                 return Err(doc_error(
-                    Message::new("filing-error-frozen").term("status", "filing-status-signed"),
+                    Message::new("filing-error-moved").term("status", doc.status.term_id()),
                 ));
             }
             event(tx, &doc.id, DocStatus::Signed, None)?;

@@ -19,8 +19,8 @@ fn io(path: &Path) -> impl Fn(std::io::Error) -> Error + '_ {
     }
 }
 
-/// Reads a UTF-8 text file of at most `max` bytes, without a leading byte-order mark.
-pub fn read_text(path: &Path, max: u64) -> Result<String, Error> {
+/// Reads a file of at most `max` bytes.
+pub fn read_bytes(path: &Path, max: u64) -> Result<Vec<u8>, Error> {
     let file = File::open(path).map_err(io(path))?;
     let size = file.metadata().map(|m| m.len()).ok();
     let mut bytes = Vec::new();
@@ -38,6 +38,12 @@ pub fn read_text(path: &Path, max: u64) -> Result<String, Error> {
                 .int("max", i64::try_from(max).unwrap_or(i64::MAX)),
         )));
     }
+    Ok(bytes)
+}
+
+/// Reads a UTF-8 text file of at most `max` bytes, without a leading byte-order mark.
+pub fn read_text(path: &Path, max: u64) -> Result<String, Error> {
+    let bytes = read_bytes(path, max)?;
     let text = String::from_utf8(bytes).map_err(|e| {
         Error::Input(InputError::new(
             path.display().to_string(),
@@ -78,4 +84,43 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
         let _ = fs::remove_file(&tmp);
     }
     result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_within_limits_and_writes_whole_files() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("a.csv");
+        write_atomic(&f, "\u{feff}hs_code,value\n".as_bytes()).unwrap();
+        assert_eq!(
+            read_text(&f, 100).unwrap(),
+            "hs_code,value\n",
+            "BOM stripped"
+        );
+        match read_text(&f, 4) {
+            Err(Error::Input(e)) => assert_eq!(e.message.id, "input-file-too-large"),
+            other => panic!("{other:?}"),
+        }
+        write_atomic(&f, &[0x66, 0xff, 0x66]).unwrap();
+        match read_text(&f, 100) {
+            Err(Error::Input(e)) => {
+                assert_eq!(e.message.id, "input-not-utf8");
+                assert_eq!(
+                    e.message.get("offset"),
+                    Some(&karvon_domain::Arg::Int { value: 1 })
+                );
+            }
+            other => panic!("{other:?}"),
+        }
+        // Only the file itself is left: no temporary file beside it.
+        let names: Vec<_> = fs::read_dir(dir.path()).unwrap().flatten().collect();
+        assert_eq!(names.len(), 1);
+        assert!(matches!(
+            read_text(&dir.path().join("none"), 10),
+            Err(Error::Io { .. })
+        ));
+    }
 }
