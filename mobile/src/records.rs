@@ -478,10 +478,10 @@ pub struct PlanLine {
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct RateLine {
     /// From this currency.
-    pub from: String,
+    pub from_currency: String,
     /// Into this one.
-    pub to: String,
-    /// Units of `to` per one `from`.
+    pub to_currency: String,
+    /// Units of `to_currency` per one `from_currency`.
     pub rate: String,
     /// `cbu`, `ecb` or `user_entered`.
     pub source: String,
@@ -569,8 +569,8 @@ impl TripStatus {
                 .rates
                 .iter()
                 .map(|r| RateLine {
-                    from: r.from.code().to_owned(),
-                    to: r.to.code().to_owned(),
+                    from_currency: r.from.code().to_owned(),
+                    to_currency: r.to.code().to_owned(),
                     rate: dec(r.rate),
                     source: code(&r.source),
                     valid_on: r.valid_on.to_string(),

@@ -3710,9 +3710,9 @@ class RateLine:
     """
     One exchange rate used.
 """
-    def __init__(self, *, _from:str, to:str, rate:str, source:str, valid_on:str, age_days:int, origin:str):
-        self._from = _from
-        self.to = to
+    def __init__(self, *, from_currency:str, to_currency:str, rate:str, source:str, valid_on:str, age_days:int, origin:str):
+        self.from_currency = from_currency
+        self.to_currency = to_currency
         self.rate = rate
         self.source = source
         self.valid_on = valid_on
@@ -3723,11 +3723,11 @@ class RateLine:
 
     
     def __str__(self):
-        return "RateLine(_from={}, to={}, rate={}, source={}, valid_on={}, age_days={}, origin={})".format(self._from, self.to, self.rate, self.source, self.valid_on, self.age_days, self.origin)
+        return "RateLine(from_currency={}, to_currency={}, rate={}, source={}, valid_on={}, age_days={}, origin={})".format(self.from_currency, self.to_currency, self.rate, self.source, self.valid_on, self.age_days, self.origin)
     def __eq__(self, other):
-        if self._from != other._from:
+        if self.from_currency != other.from_currency:
             return False
-        if self.to != other.to:
+        if self.to_currency != other.to_currency:
             return False
         if self.rate != other.rate:
             return False
@@ -3745,8 +3745,8 @@ class _UniffiFfiConverterTypeRateLine(_UniffiConverterRustBuffer):
     @staticmethod
     def read(buf):
         return RateLine(
-            _from=_UniffiFfiConverterString.read(buf),
-            to=_UniffiFfiConverterString.read(buf),
+            from_currency=_UniffiFfiConverterString.read(buf),
+            to_currency=_UniffiFfiConverterString.read(buf),
             rate=_UniffiFfiConverterString.read(buf),
             source=_UniffiFfiConverterString.read(buf),
             valid_on=_UniffiFfiConverterString.read(buf),
@@ -3756,8 +3756,8 @@ class _UniffiFfiConverterTypeRateLine(_UniffiConverterRustBuffer):
 
     @staticmethod
     def check_lower(value):
-        _UniffiFfiConverterString.check_lower(value._from)
-        _UniffiFfiConverterString.check_lower(value.to)
+        _UniffiFfiConverterString.check_lower(value.from_currency)
+        _UniffiFfiConverterString.check_lower(value.to_currency)
         _UniffiFfiConverterString.check_lower(value.rate)
         _UniffiFfiConverterString.check_lower(value.source)
         _UniffiFfiConverterString.check_lower(value.valid_on)
@@ -3766,8 +3766,8 @@ class _UniffiFfiConverterTypeRateLine(_UniffiConverterRustBuffer):
 
     @staticmethod
     def write(value, buf):
-        _UniffiFfiConverterString.write(value._from, buf)
-        _UniffiFfiConverterString.write(value.to, buf)
+        _UniffiFfiConverterString.write(value.from_currency, buf)
+        _UniffiFfiConverterString.write(value.to_currency, buf)
         _UniffiFfiConverterString.write(value.rate, buf)
         _UniffiFfiConverterString.write(value.source, buf)
         _UniffiFfiConverterString.write(value.valid_on, buf)

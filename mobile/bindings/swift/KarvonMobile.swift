@@ -4793,13 +4793,13 @@ public struct RateLine: Equatable, Hashable {
     /**
      * From this currency.
      */
-    public var from: String
+    public var fromCurrency: String
     /**
      * Into this one.
      */
-    public var to: String
+    public var toCurrency: String
     /**
-     * Units of `to` per one `from`.
+     * Units of `to_currency` per one `from_currency`.
      */
     public var rate: String
     /**
@@ -4824,12 +4824,12 @@ public struct RateLine: Equatable, Hashable {
     public init(
         /**
          * From this currency.
-         */from: String, 
+         */fromCurrency: String, 
         /**
          * Into this one.
-         */to: String, 
+         */toCurrency: String, 
         /**
-         * Units of `to` per one `from`.
+         * Units of `to_currency` per one `from_currency`.
          */rate: String, 
         /**
          * `cbu`, `ecb` or `user_entered`.
@@ -4843,8 +4843,8 @@ public struct RateLine: Equatable, Hashable {
         /**
          * The file it came from, or `manual`.
          */origin: String) {
-        self.from = from
-        self.to = to
+        self.fromCurrency = fromCurrency
+        self.toCurrency = toCurrency
         self.rate = rate
         self.source = source
         self.validOn = validOn
@@ -4868,8 +4868,8 @@ public struct FfiConverterTypeRateLine: FfiConverterRustBuffer {
     public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> RateLine {
         return
             try RateLine(
-                from: FfiConverterString.read(from: &buf), 
-                to: FfiConverterString.read(from: &buf), 
+                fromCurrency: FfiConverterString.read(from: &buf), 
+                toCurrency: FfiConverterString.read(from: &buf), 
                 rate: FfiConverterString.read(from: &buf), 
                 source: FfiConverterString.read(from: &buf), 
                 validOn: FfiConverterString.read(from: &buf), 
@@ -4879,8 +4879,8 @@ public struct FfiConverterTypeRateLine: FfiConverterRustBuffer {
     }
 
     public static func write(_ value: RateLine, into buf: inout [UInt8]) {
-        FfiConverterString.write(value.from, into: &buf)
-        FfiConverterString.write(value.to, into: &buf)
+        FfiConverterString.write(value.fromCurrency, into: &buf)
+        FfiConverterString.write(value.toCurrency, into: &buf)
         FfiConverterString.write(value.rate, into: &buf)
         FfiConverterString.write(value.source, into: &buf)
         FfiConverterString.write(value.validOn, into: &buf)

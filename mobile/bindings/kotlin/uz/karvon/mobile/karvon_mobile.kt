@@ -5670,15 +5670,15 @@ data class RateLine (
     /**
      * From this currency.
      */
-    var `from`: kotlin.String
+    var `fromCurrency`: kotlin.String
     , 
     /**
      * Into this one.
      */
-    var `to`: kotlin.String
+    var `toCurrency`: kotlin.String
     , 
     /**
-     * Units of `to` per one `from`.
+     * Units of `to_currency` per one `from_currency`.
      */
     var `rate`: kotlin.String
     , 
@@ -5728,8 +5728,8 @@ public object FfiConverterTypeRateLine: FfiConverterRustBuffer<RateLine> {
     }
 
     override fun allocationSize(value: RateLine) = (
-            FfiConverterString.allocationSize(value.`from`) +
-            FfiConverterString.allocationSize(value.`to`) +
+            FfiConverterString.allocationSize(value.`fromCurrency`) +
+            FfiConverterString.allocationSize(value.`toCurrency`) +
             FfiConverterString.allocationSize(value.`rate`) +
             FfiConverterString.allocationSize(value.`source`) +
             FfiConverterString.allocationSize(value.`validOn`) +
@@ -5738,8 +5738,8 @@ public object FfiConverterTypeRateLine: FfiConverterRustBuffer<RateLine> {
     )
 
     override fun write(value: RateLine, buf: ByteBuffer) {
-            FfiConverterString.write(value.`from`, buf)
-            FfiConverterString.write(value.`to`, buf)
+            FfiConverterString.write(value.`fromCurrency`, buf)
+            FfiConverterString.write(value.`toCurrency`, buf)
             FfiConverterString.write(value.`rate`, buf)
             FfiConverterString.write(value.`source`, buf)
             FfiConverterString.write(value.`validOn`, buf)
