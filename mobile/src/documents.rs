@@ -17,7 +17,10 @@ use crate::{ApiError, KarvonApi};
 const MAX_QR_SCALE: u32 = 40;
 
 /// A document with its readable lines.
-fn with_lines(k: &Karvon, d: DocumentRecord) -> Result<(DocumentRecord, Vec<karvon_core::domain::Message>), Error> {
+fn with_lines(
+    k: &Karvon,
+    d: DocumentRecord,
+) -> Result<(DocumentRecord, Vec<karvon_core::domain::Message>), Error> {
     let lines = k.document_lines(&d)?;
     Ok((d, lines))
 }
@@ -53,8 +56,13 @@ impl KarvonApi {
         tariff_csv: String,
         title: Option<String>,
     ) -> Result<Document, ApiError> {
-        self.trade(TradeHeader::Json(header_json), invoice_csv, tariff_csv, title)
-            .await
+        self.trade(
+            TradeHeader::Json(header_json),
+            invoice_csv,
+            tariff_csv,
+            title,
+        )
+        .await
     }
 
     /// Like `import_trade`, with the header from a saved template and this shipment's invoice
@@ -173,8 +181,7 @@ impl KarvonApi {
     pub fn qr_png(&self, id: String, scale: u32) -> Result<Vec<u8>, ApiError> {
         self.run(|k| {
             let payload = k.qr_payload(&id)?;
-            qr::to_png(&payload, QrLevel::M, scale.clamp(1, MAX_QR_SCALE))
-                .map_err(|e| qr_error(&e))
+            qr::to_png(&payload, QrLevel::M, scale.clamp(1, MAX_QR_SCALE)).map_err(|e| qr_error(&e))
         })
     }
 
@@ -297,7 +304,12 @@ impl KarvonApi {
         )
     }
 
-    fn postal(&self, kind: DocKind, json: &str, title: Option<String>) -> Result<Document, ApiError> {
+    fn postal(
+        &self,
+        kind: DocKind,
+        json: &str,
+        title: Option<String>,
+    ) -> Result<Document, ApiError> {
         self.document_of(|k| {
             let body = k.parse_postal(kind, json)?;
             let title = opt_text(title.as_deref()).unwrap_or_else(|| kind.code().to_uppercase());

@@ -14,107 +14,107 @@ pub struct Problem {
     /// Catalogue id of the message (`input-not-decimal`).
     pub id: String,
     /// The message in the API's language, with the path.
-    pub message: String,
+    pub text: String,
 }
 
-/// Everything a call can fail with. `message` is always ready to show to the user.
+/// Everything a call can fail with. `text` is always ready to show to the user.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
 pub enum ApiError {
     /// Bad input at a field path (e.g. `value`, `bought_on`, `statuses[2]`).
-    #[error("{message}")]
+    #[error("{text}")]
     Input {
         /// The field path (empty for the whole input).
         path: String,
         /// Catalogue id of the problem.
         id: String,
-        /// The message in the API's language.
-        message: String,
+        /// The message in the API's language (`text`, as Kotlin's `message` is taken).
+        text: String,
     },
     /// Several problems at once (a form, a CSV file), each with its place.
-    #[error("{message}")]
+    #[error("{text}")]
     Invalid {
         /// Every problem.
         problems: Vec<Problem>,
         /// A summary followed by each problem, in the API's language.
-        message: String,
+        text: String,
     },
     /// An imported file (rates feed, HS table) is malformed; nothing of it was saved.
-    #[error("{message}")]
+    #[error("{text}")]
     Feed {
         /// The file.
         file: String,
         /// Where in the file (`line 12`, `Cube[3]@rate`).
         at: String,
-        /// The message in the API's language.
-        message: String,
+        /// The message in the API's language (`text`, as Kotlin's `message` is taken).
+        text: String,
     },
     /// No record with this id (or it was deleted).
-    #[error("{message}")]
+    #[error("{text}")]
     NotFound {
         /// `trip`, `traveller`, `purchase`, `document`, `payment`, ...
         entity: String,
         /// The id asked for.
         id: String,
-        /// The message in the API's language.
-        message: String,
+        /// The message in the API's language (`text`, as Kotlin's `message` is taken).
+        text: String,
     },
     /// A document cannot be made, signed, verified or moved as asked.
-    #[error("{message}")]
+    #[error("{text}")]
     Document {
         /// Catalogue id of the reason.
         id: String,
-        /// The message in the API's language.
-        message: String,
+        /// The message in the API's language (`text`, as Kotlin's `message` is taken).
+        text: String,
     },
     /// The database or a file could not be used (disk full, read-only, corrupt, ...).
-    #[error("{message}")]
+    #[error("{text}")]
     Storage {
-        /// The message in the API's language.
-        message: String,
+        /// The message in the API's language (`text`, as Kotlin's `message` is taken).
+        text: String,
     },
     /// The key that protects personal identifiers is missing, malformed or wrong.
-    #[error("{message}")]
+    #[error("{text}")]
     Key {
-        /// The message in the API's language.
-        message: String,
+        /// The message in the API's language (`text`, as Kotlin's `message` is taken).
+        text: String,
     },
 }
 
 impl ApiError {
     /// The one mapping from the core's errors, rendered with `cat`.
     pub(crate) fn from_core(cat: &Catalogue, e: &Error) -> Self {
-        let message = error_text(cat, e);
+        let text = error_text(cat, e);
         match e {
             Error::Input(i) => ApiError::Input {
                 path: i.path.clone(),
                 id: i.message.id.to_string(),
-                message,
+                text,
             },
             Error::Pack(p) => ApiError::Input {
                 path: p.field.clone(),
                 id: p.message.id.to_string(),
-                message,
+                text,
             },
             Error::Invalid(list) => ApiError::Invalid {
                 problems: list.iter().map(|i| problem(cat, i)).collect(),
-                message,
+                text,
             },
             Error::Feed { file, at, .. } => ApiError::Feed {
                 file: file.clone(),
                 at: at.clone(),
-                message,
+                text,
             },
             Error::NotFound { entity, id } => ApiError::NotFound {
                 entity: (*entity).to_owned(),
                 id: id.clone(),
-                message,
+                text,
             },
             Error::Document(m) => ApiError::Document {
                 id: m.id.to_string(),
-                message,
+                text,
             },
-            Error::Key(_) => ApiError::Key { message },
-            Error::Io { .. } | Error::Db(_) | Error::Store(_) => ApiError::Storage { message },
+            Error::Key(_) => ApiError::Key { text },
+            Error::Io { .. } | Error::Db(_) | Error::Store(_) => ApiError::Storage { text },
         }
     }
 }
@@ -123,7 +123,7 @@ fn problem(cat: &Catalogue, i: &InputError) -> Problem {
     Problem {
         path: i.path.clone(),
         id: i.message.id.to_string(),
-        message: error_text(cat, &Error::Input(i.clone())),
+        text: error_text(cat, &Error::Input(i.clone())),
     }
 }
 

@@ -164,11 +164,7 @@ impl TripPatch {
             name: self.name.clone(),
             jurisdiction: self.jurisdiction.clone(),
             arrival: opt_date("arrival", self.arrival.as_deref())?,
-            mode: self
-                .mode
-                .as_deref()
-                .map(|m| mode("mode", m))
-                .transpose()?,
+            mode: self.mode.as_deref().map(|m| mode("mode", m)).transpose()?,
             days_abroad: self.days_abroad,
             travellers: self.travellers.clone(),
             plan,

@@ -63,7 +63,8 @@ pub(crate) fn mode(path: &str, s: &str) -> Result<Mode, Error> {
     Mode::parse(s.trim()).ok_or_else(|| {
         bad(
             path,
-            Message::new("input-unknown-mode").text("value", s.chars().take(32).collect::<String>()),
+            Message::new("input-unknown-mode")
+                .text("value", s.chars().take(32).collect::<String>()),
         )
     })
 }
@@ -73,7 +74,8 @@ pub(crate) fn kind(path: &str, s: &str) -> Result<Kind, Error> {
     Kind::parse(s.trim()).ok_or_else(|| {
         bad(
             path,
-            Message::new("input-unknown-kind").text("value", s.chars().take(32).collect::<String>()),
+            Message::new("input-unknown-kind")
+                .text("value", s.chars().take(32).collect::<String>()),
         )
     })
 }

@@ -92,7 +92,11 @@ impl KarvonApi {
     /// (Android Keystore, iOS Keychain). `language`: `en`, `uz` or `ru` (or a locale such as
     /// `ru_RU`).
     #[uniffi::constructor]
-    pub fn open_with_key(data_dir: String, key: Vec<u8>, language: String) -> Result<Self, ApiError> {
+    pub fn open_with_key(
+        data_dir: String,
+        key: Vec<u8>,
+        language: String,
+    ) -> Result<Self, ApiError> {
         let key = <[u8; KEY_LEN]>::try_from(key.as_slice())
             .map(KeySource::Provided)
             .map_err(|_| {
@@ -113,7 +117,11 @@ impl KarvonApi {
         key_file: String,
         language: String,
     ) -> Result<Self, ApiError> {
-        open(&data_dir, Ok(KeySource::File(PathBuf::from(key_file))), &language)
+        open(
+            &data_dir,
+            Ok(KeySource::File(PathBuf::from(key_file))),
+            &language,
+        )
     }
 
     /// The language messages are rendered in (`en`, `uz-Latn`, `ru`).
@@ -130,18 +138,12 @@ impl KarvonApi {
 
     /// Registers the listener that hears about alerts (replacing any earlier one).
     pub fn set_listener(&self, listener: Box<dyn EventListener>) {
-        *self
-            .listener
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner) = Some(listener);
+        *self.listener.lock().unwrap_or_else(PoisonError::into_inner) = Some(listener);
     }
 
     /// Stops telling the listener anything.
     pub fn clear_listener(&self) {
-        *self
-            .listener
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner) = None;
+        *self.listener.lock().unwrap_or_else(PoisonError::into_inner) = None;
     }
 
     /// The rules packs a trip can go to.
@@ -321,10 +323,7 @@ impl KarvonApi {
 
     /// Tells the listener about new alerts.
     fn raise(&self, alerts: &[Alert]) {
-        let listener = self
-            .listener
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner);
+        let listener = self.listener.lock().unwrap_or_else(PoisonError::into_inner);
         if let Some(l) = listener.as_ref() {
             for a in alerts {
                 l.on_alert(a.clone());

@@ -139,7 +139,11 @@ pub fn bindings(args: &[String]) -> bool {
         let out = args
             .iter()
             .position(|a| a == "--out")
-            .map(|i| args.get(i + 1).map(PathBuf::from).ok_or("--out needs a folder"))
+            .map(|i| {
+                args.get(i + 1)
+                    .map(PathBuf::from)
+                    .ok_or("--out needs a folder")
+            })
             .transpose()?;
         if args.iter().any(|a| a == "--check") {
             let scratch = debug_dir().join("bindings-check");

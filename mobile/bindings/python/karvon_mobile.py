@@ -3272,22 +3272,22 @@ class Problem:
     """
     One bad field of a form or a file, for [`ApiError::Invalid`].
 """
-    def __init__(self, *, path:str, id:str, message:str):
+    def __init__(self, *, path:str, id:str, text:str):
         self.path = path
         self.id = id
-        self.message = message
+        self.text = text
         
         
 
     
     def __str__(self):
-        return "Problem(path={}, id={}, message={})".format(self.path, self.id, self.message)
+        return "Problem(path={}, id={}, text={})".format(self.path, self.id, self.text)
     def __eq__(self, other):
         if self.path != other.path:
             return False
         if self.id != other.id:
             return False
-        if self.message != other.message:
+        if self.text != other.text:
             return False
         return True
 
@@ -3297,20 +3297,20 @@ class _UniffiFfiConverterTypeProblem(_UniffiConverterRustBuffer):
         return Problem(
             path=_UniffiFfiConverterString.read(buf),
             id=_UniffiFfiConverterString.read(buf),
-            message=_UniffiFfiConverterString.read(buf),
+            text=_UniffiFfiConverterString.read(buf),
         )
 
     @staticmethod
     def check_lower(value):
         _UniffiFfiConverterString.check_lower(value.path)
         _UniffiFfiConverterString.check_lower(value.id)
-        _UniffiFfiConverterString.check_lower(value.message)
+        _UniffiFfiConverterString.check_lower(value.text)
 
     @staticmethod
     def write(value, buf):
         _UniffiFfiConverterString.write(value.path, buf)
         _UniffiFfiConverterString.write(value.id, buf)
-        _UniffiFfiConverterString.write(value.message, buf)
+        _UniffiFfiConverterString.write(value.text, buf)
 
 class _UniffiFfiConverterOptionalTypeAmount(_UniffiConverterRustBuffer):
     @classmethod
@@ -4969,7 +4969,7 @@ class _UniffiFfiConverterSequenceTypeProblem(_UniffiConverterRustBuffer):
 # namespace.
 class ApiError(Exception):
     """
-    Everything a call can fail with. `message` is always ready to show to the user.
+    Everything a call can fail with. `text` is always ready to show to the user.
 """
     pass
 
@@ -4977,7 +4977,7 @@ _UniffiTempApiError = ApiError
 
 class ApiError:  # type: ignore
     """
-    Everything a call can fail with. `message` is always ready to show to the user.
+    Everything a call can fail with. `text` is always ready to show to the user.
 """
     
     class Input(_UniffiTempApiError):
@@ -4985,15 +4985,15 @@ class ApiError:  # type: ignore
         Bad input at a field path (e.g. `value`, `bought_on`, `statuses[2]`).
 """
         
-        def __init__(self, path, id, message):
+        def __init__(self, path, id, text):
             super().__init__(", ".join([
                 "path={!r}".format(path),
                 "id={!r}".format(id),
-                "message={!r}".format(message),
+                "text={!r}".format(text),
             ]))
             self.path = path
             self.id = id
-            self.message = message
+            self.text = text
 
         def __repr__(self):
             return "ApiError.Input({})".format(str(self))
@@ -5003,13 +5003,13 @@ class ApiError:  # type: ignore
         Several problems at once (a form, a CSV file), each with its place.
 """
         
-        def __init__(self, problems, message):
+        def __init__(self, problems, text):
             super().__init__(", ".join([
                 "problems={!r}".format(problems),
-                "message={!r}".format(message),
+                "text={!r}".format(text),
             ]))
             self.problems = problems
-            self.message = message
+            self.text = text
 
         def __repr__(self):
             return "ApiError.Invalid({})".format(str(self))
@@ -5019,15 +5019,15 @@ class ApiError:  # type: ignore
         An imported file (rates feed, HS table) is malformed; nothing of it was saved.
 """
         
-        def __init__(self, file, at, message):
+        def __init__(self, file, at, text):
             super().__init__(", ".join([
                 "file={!r}".format(file),
                 "at={!r}".format(at),
-                "message={!r}".format(message),
+                "text={!r}".format(text),
             ]))
             self.file = file
             self.at = at
-            self.message = message
+            self.text = text
 
         def __repr__(self):
             return "ApiError.Feed({})".format(str(self))
@@ -5037,15 +5037,15 @@ class ApiError:  # type: ignore
         No record with this id (or it was deleted).
 """
         
-        def __init__(self, entity, id, message):
+        def __init__(self, entity, id, text):
             super().__init__(", ".join([
                 "entity={!r}".format(entity),
                 "id={!r}".format(id),
-                "message={!r}".format(message),
+                "text={!r}".format(text),
             ]))
             self.entity = entity
             self.id = id
-            self.message = message
+            self.text = text
 
         def __repr__(self):
             return "ApiError.NotFound({})".format(str(self))
@@ -5055,13 +5055,13 @@ class ApiError:  # type: ignore
         A document cannot be made, signed, verified or moved as asked.
 """
         
-        def __init__(self, id, message):
+        def __init__(self, id, text):
             super().__init__(", ".join([
                 "id={!r}".format(id),
-                "message={!r}".format(message),
+                "text={!r}".format(text),
             ]))
             self.id = id
-            self.message = message
+            self.text = text
 
         def __repr__(self):
             return "ApiError.Document({})".format(str(self))
@@ -5071,11 +5071,11 @@ class ApiError:  # type: ignore
         The database or a file could not be used (disk full, read-only, corrupt, ...).
 """
         
-        def __init__(self, message):
+        def __init__(self, text):
             super().__init__(", ".join([
-                "message={!r}".format(message),
+                "text={!r}".format(text),
             ]))
-            self.message = message
+            self.text = text
 
         def __repr__(self):
             return "ApiError.Storage({})".format(str(self))
@@ -5085,11 +5085,11 @@ class ApiError:  # type: ignore
         The key that protects personal identifiers is missing, malformed or wrong.
 """
         
-        def __init__(self, message):
+        def __init__(self, text):
             super().__init__(", ".join([
-                "message={!r}".format(message),
+                "text={!r}".format(text),
             ]))
-            self.message = message
+            self.text = text
 
         def __repr__(self):
             return "ApiError.Key({})".format(str(self))
@@ -5146,31 +5146,31 @@ class _UniffiFfiConverterTypeApiError(_UniffiConverterRustBuffer):
         if isinstance(value, ApiError.Input):
             _UniffiFfiConverterString.check_lower(value.path)
             _UniffiFfiConverterString.check_lower(value.id)
-            _UniffiFfiConverterString.check_lower(value.message)
+            _UniffiFfiConverterString.check_lower(value.text)
             return
         if isinstance(value, ApiError.Invalid):
             _UniffiFfiConverterSequenceTypeProblem.check_lower(value.problems)
-            _UniffiFfiConverterString.check_lower(value.message)
+            _UniffiFfiConverterString.check_lower(value.text)
             return
         if isinstance(value, ApiError.Feed):
             _UniffiFfiConverterString.check_lower(value.file)
             _UniffiFfiConverterString.check_lower(value.at)
-            _UniffiFfiConverterString.check_lower(value.message)
+            _UniffiFfiConverterString.check_lower(value.text)
             return
         if isinstance(value, ApiError.NotFound):
             _UniffiFfiConverterString.check_lower(value.entity)
             _UniffiFfiConverterString.check_lower(value.id)
-            _UniffiFfiConverterString.check_lower(value.message)
+            _UniffiFfiConverterString.check_lower(value.text)
             return
         if isinstance(value, ApiError.Document):
             _UniffiFfiConverterString.check_lower(value.id)
-            _UniffiFfiConverterString.check_lower(value.message)
+            _UniffiFfiConverterString.check_lower(value.text)
             return
         if isinstance(value, ApiError.Storage):
-            _UniffiFfiConverterString.check_lower(value.message)
+            _UniffiFfiConverterString.check_lower(value.text)
             return
         if isinstance(value, ApiError.Key):
-            _UniffiFfiConverterString.check_lower(value.message)
+            _UniffiFfiConverterString.check_lower(value.text)
             return
 
     @staticmethod
@@ -5179,31 +5179,31 @@ class _UniffiFfiConverterTypeApiError(_UniffiConverterRustBuffer):
             buf.write_i32(1)
             _UniffiFfiConverterString.write(value.path, buf)
             _UniffiFfiConverterString.write(value.id, buf)
-            _UniffiFfiConverterString.write(value.message, buf)
+            _UniffiFfiConverterString.write(value.text, buf)
         if isinstance(value, ApiError.Invalid):
             buf.write_i32(2)
             _UniffiFfiConverterSequenceTypeProblem.write(value.problems, buf)
-            _UniffiFfiConverterString.write(value.message, buf)
+            _UniffiFfiConverterString.write(value.text, buf)
         if isinstance(value, ApiError.Feed):
             buf.write_i32(3)
             _UniffiFfiConverterString.write(value.file, buf)
             _UniffiFfiConverterString.write(value.at, buf)
-            _UniffiFfiConverterString.write(value.message, buf)
+            _UniffiFfiConverterString.write(value.text, buf)
         if isinstance(value, ApiError.NotFound):
             buf.write_i32(4)
             _UniffiFfiConverterString.write(value.entity, buf)
             _UniffiFfiConverterString.write(value.id, buf)
-            _UniffiFfiConverterString.write(value.message, buf)
+            _UniffiFfiConverterString.write(value.text, buf)
         if isinstance(value, ApiError.Document):
             buf.write_i32(5)
             _UniffiFfiConverterString.write(value.id, buf)
-            _UniffiFfiConverterString.write(value.message, buf)
+            _UniffiFfiConverterString.write(value.text, buf)
         if isinstance(value, ApiError.Storage):
             buf.write_i32(6)
-            _UniffiFfiConverterString.write(value.message, buf)
+            _UniffiFfiConverterString.write(value.text, buf)
         if isinstance(value, ApiError.Key):
             buf.write_i32(7)
-            _UniffiFfiConverterString.write(value.message, buf)
+            _UniffiFfiConverterString.write(value.text, buf)
 
 class _UniffiFfiConverterBytes(_UniffiConverterRustBuffer):
     @staticmethod

@@ -4135,7 +4135,7 @@ public struct Problem: Equatable, Hashable {
     /**
      * The message in the API's language, with the path.
      */
-    public var message: String
+    public var text: String
 
     // Default memberwise initializers are never public by default, so we
     // declare one manually.
@@ -4148,10 +4148,10 @@ public struct Problem: Equatable, Hashable {
          */id: String, 
         /**
          * The message in the API's language, with the path.
-         */message: String) {
+         */text: String) {
         self.path = path
         self.id = id
-        self.message = message
+        self.text = text
     }
 
     
@@ -4172,14 +4172,14 @@ public struct FfiConverterTypeProblem: FfiConverterRustBuffer {
             try Problem(
                 path: FfiConverterString.read(from: &buf), 
                 id: FfiConverterString.read(from: &buf), 
-                message: FfiConverterString.read(from: &buf)
+                text: FfiConverterString.read(from: &buf)
         )
     }
 
     public static func write(_ value: Problem, into buf: inout [UInt8]) {
         FfiConverterString.write(value.path, into: &buf)
         FfiConverterString.write(value.id, into: &buf)
-        FfiConverterString.write(value.message, into: &buf)
+        FfiConverterString.write(value.text, into: &buf)
     }
 }
 
@@ -6641,7 +6641,7 @@ public func FfiConverterTypeWhatIf_lower(_ value: WhatIf) -> RustBuffer {
 
 
 /**
- * Everything a call can fail with. `message` is always ready to show to the user.
+ * Everything a call can fail with. `text` is always ready to show to the user.
  */
 public 
 enum ApiError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
@@ -6659,8 +6659,8 @@ enum ApiError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          * Catalogue id of the problem.
          */id: String, 
         /**
-         * The message in the API's language.
-         */message: String
+         * The message in the API's language (`text`, as Kotlin's `message` is taken).
+         */text: String
     )
     /**
      * Several problems at once (a form, a CSV file), each with its place.
@@ -6671,7 +6671,7 @@ enum ApiError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          */problems: [Problem], 
         /**
          * A summary followed by each problem, in the API's language.
-         */message: String
+         */text: String
     )
     /**
      * An imported file (rates feed, HS table) is malformed; nothing of it was saved.
@@ -6684,8 +6684,8 @@ enum ApiError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          * Where in the file (`line 12`, `Cube[3]@rate`).
          */at: String, 
         /**
-         * The message in the API's language.
-         */message: String
+         * The message in the API's language (`text`, as Kotlin's `message` is taken).
+         */text: String
     )
     /**
      * No record with this id (or it was deleted).
@@ -6698,8 +6698,8 @@ enum ApiError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          * The id asked for.
          */id: String, 
         /**
-         * The message in the API's language.
-         */message: String
+         * The message in the API's language (`text`, as Kotlin's `message` is taken).
+         */text: String
     )
     /**
      * A document cannot be made, signed, verified or moved as asked.
@@ -6709,24 +6709,24 @@ enum ApiError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          * Catalogue id of the reason.
          */id: String, 
         /**
-         * The message in the API's language.
-         */message: String
+         * The message in the API's language (`text`, as Kotlin's `message` is taken).
+         */text: String
     )
     /**
      * The database or a file could not be used (disk full, read-only, corrupt, ...).
      */
     case Storage(
         /**
-         * The message in the API's language.
-         */message: String
+         * The message in the API's language (`text`, as Kotlin's `message` is taken).
+         */text: String
     )
     /**
      * The key that protects personal identifiers is missing, malformed or wrong.
      */
     case Key(
         /**
-         * The message in the API's language.
-         */message: String
+         * The message in the API's language (`text`, as Kotlin's `message` is taken).
+         */text: String
     )
 
     
@@ -6760,31 +6760,31 @@ public struct FfiConverterTypeApiError: FfiConverterRustBuffer {
         case 1: return .Input(
             path: try FfiConverterString.read(from: &buf), 
             id: try FfiConverterString.read(from: &buf), 
-            message: try FfiConverterString.read(from: &buf)
+            text: try FfiConverterString.read(from: &buf)
             )
         case 2: return .Invalid(
             problems: try FfiConverterSequenceTypeProblem.read(from: &buf), 
-            message: try FfiConverterString.read(from: &buf)
+            text: try FfiConverterString.read(from: &buf)
             )
         case 3: return .Feed(
             file: try FfiConverterString.read(from: &buf), 
             at: try FfiConverterString.read(from: &buf), 
-            message: try FfiConverterString.read(from: &buf)
+            text: try FfiConverterString.read(from: &buf)
             )
         case 4: return .NotFound(
             entity: try FfiConverterString.read(from: &buf), 
             id: try FfiConverterString.read(from: &buf), 
-            message: try FfiConverterString.read(from: &buf)
+            text: try FfiConverterString.read(from: &buf)
             )
         case 5: return .Document(
             id: try FfiConverterString.read(from: &buf), 
-            message: try FfiConverterString.read(from: &buf)
+            text: try FfiConverterString.read(from: &buf)
             )
         case 6: return .Storage(
-            message: try FfiConverterString.read(from: &buf)
+            text: try FfiConverterString.read(from: &buf)
             )
         case 7: return .Key(
-            message: try FfiConverterString.read(from: &buf)
+            text: try FfiConverterString.read(from: &buf)
             )
 
          default: throw UniffiInternalError.unexpectedEnumCase
@@ -6798,47 +6798,47 @@ public struct FfiConverterTypeApiError: FfiConverterRustBuffer {
 
         
         
-        case let .Input(path,id,message):
+        case let .Input(path,id,text):
             writeInt(&buf, Int32(1))
             FfiConverterString.write(path, into: &buf)
             FfiConverterString.write(id, into: &buf)
-            FfiConverterString.write(message, into: &buf)
+            FfiConverterString.write(text, into: &buf)
             
         
-        case let .Invalid(problems,message):
+        case let .Invalid(problems,text):
             writeInt(&buf, Int32(2))
             FfiConverterSequenceTypeProblem.write(problems, into: &buf)
-            FfiConverterString.write(message, into: &buf)
+            FfiConverterString.write(text, into: &buf)
             
         
-        case let .Feed(file,at,message):
+        case let .Feed(file,at,text):
             writeInt(&buf, Int32(3))
             FfiConverterString.write(file, into: &buf)
             FfiConverterString.write(at, into: &buf)
-            FfiConverterString.write(message, into: &buf)
+            FfiConverterString.write(text, into: &buf)
             
         
-        case let .NotFound(entity,id,message):
+        case let .NotFound(entity,id,text):
             writeInt(&buf, Int32(4))
             FfiConverterString.write(entity, into: &buf)
             FfiConverterString.write(id, into: &buf)
-            FfiConverterString.write(message, into: &buf)
+            FfiConverterString.write(text, into: &buf)
             
         
-        case let .Document(id,message):
+        case let .Document(id,text):
             writeInt(&buf, Int32(5))
             FfiConverterString.write(id, into: &buf)
-            FfiConverterString.write(message, into: &buf)
+            FfiConverterString.write(text, into: &buf)
             
         
-        case let .Storage(message):
+        case let .Storage(text):
             writeInt(&buf, Int32(6))
-            FfiConverterString.write(message, into: &buf)
+            FfiConverterString.write(text, into: &buf)
             
         
-        case let .Key(message):
+        case let .Key(text):
             writeInt(&buf, Int32(7))
-            FfiConverterString.write(message, into: &buf)
+            FfiConverterString.write(text, into: &buf)
             
         }
     }

@@ -59,7 +59,10 @@ fn same(lang: &str, out: &Path) {
     let mut b = files(&fresh);
     b.retain(|f| f.as_os_str() != library.as_str());
     let a = files(&committed);
-    assert_eq!(a, b, "generated {lang} files differ: run `cargo xtask bindings`");
+    assert_eq!(
+        a, b,
+        "generated {lang} files differ: run `cargo xtask bindings`"
+    );
     for rel in &a {
         assert!(
             std::fs::read(committed.join(rel)).unwrap() == std::fs::read(fresh.join(rel)).unwrap(),
@@ -80,6 +83,7 @@ pub fn run(cmd: &mut Command, what: &str) -> Output {
 }
 
 /// The number in `Ran N tests` / `N passed` style summaries: the first number after `marker`.
+#[allow(dead_code)] // only the Python runner reads a count
 pub fn count_after(text: &str, marker: &str) -> usize {
     text.split(marker)
         .nth(1)

@@ -154,7 +154,7 @@ class TouristTrip(unittest.TestCase):
         forged = payload[:at] + ("1" if payload[at] == "0" else "0") + payload[at + 1:]
         with self.assertRaises(k.ApiError.Document) as e:
             asyncio.run(api.verify(forged))
-        self.assertTrue(e.exception.id and e.exception.message)
+        self.assertTrue(e.exception.id and e.exception.text)
 
         # PDFs, two at once on the event loop.
         async def both():
@@ -214,7 +214,7 @@ class TouristTrip(unittest.TestCase):
                 self.assertEqual(e.exception.path, path)
                 if msg_id:
                     self.assertEqual(e.exception.id, msg_id)
-                self.assertTrue(e.exception.message.startswith(path + ":"), e.exception.message)
+                self.assertTrue(e.exception.text.startswith(path + ":"), e.exception.text)
         with self.assertRaises(k.ApiError.Input) as e:
             api.add_trip(k.TripInput(name="X", jurisdiction="ZZ", arrival="2026-12-10",
                                      mode="air", days_abroad=3, travellers=[self.me.id]))
@@ -235,7 +235,7 @@ class TouristTrip(unittest.TestCase):
         api.set_language("en")
         with self.assertRaises(k.ApiError.Input) as en:
             api.add_purchase(jacket(trip.id, value="12,5"))
-        self.assertNotEqual(e.exception.message, en.exception.message)
+        self.assertNotEqual(e.exception.text, en.exception.text)
         with self.assertRaises(k.ApiError.Input) as e:
             api.set_language("klingon")
         self.assertEqual(e.exception.path, "language")
@@ -256,7 +256,7 @@ class TouristTrip(unittest.TestCase):
                 with self.assertRaises(k.ApiError.NotFound) as e:
                     call()
                 self.assertEqual((e.exception.entity, e.exception.id), (entity, "deadbeef"))
-                self.assertIn("deadbeef", e.exception.message)
+                self.assertIn("deadbeef", e.exception.text)
 
     def test_delete_and_undo(self):
         api, trip = self.api, self.trip
@@ -351,7 +351,7 @@ class Postal(unittest.TestCase):
             api.create_cn22(json.dumps(broken), "bad")
         paths = [p.path for p in e.exception.problems]
         self.assertGreaterEqual(len(paths), 1, paths)
-        self.assertTrue(all(p.message for p in e.exception.problems))
+        self.assertTrue(all(p.text for p in e.exception.problems))
 
         api.add_rate("UZS", "USD", "12050", "2026-11-19")
         header, tariff = example("trade-header-uz.json"), example("tariffs/uz.csv")
@@ -397,7 +397,7 @@ class Keys(unittest.TestCase):
             other.traveller(me.id)
         with self.assertRaises(k.ApiError.Key) as e:
             k.KarvonApi.open_with_key(folder.dir, b"short", "en")
-        self.assertIn("32", e.exception.message)
+        self.assertIn("32", e.exception.text)
         with self.assertRaises(k.ApiError.Input) as e:
             k.KarvonApi.open_with_key(folder.dir, folder.key, "xx")
         self.assertEqual(e.exception.path, "language")

@@ -5180,7 +5180,7 @@ data class Problem (
     /**
      * The message in the API's language, with the path.
      */
-    var `message`: kotlin.String
+    var `text`: kotlin.String
     
 ){
     
@@ -5206,13 +5206,13 @@ public object FfiConverterTypeProblem: FfiConverterRustBuffer<Problem> {
     override fun allocationSize(value: Problem) = (
             FfiConverterString.allocationSize(value.`path`) +
             FfiConverterString.allocationSize(value.`id`) +
-            FfiConverterString.allocationSize(value.`message`)
+            FfiConverterString.allocationSize(value.`text`)
     )
 
     override fun write(value: Problem, buf: ByteBuffer) {
             FfiConverterString.write(value.`path`, buf)
             FfiConverterString.write(value.`id`, buf)
-            FfiConverterString.write(value.`message`, buf)
+            FfiConverterString.write(value.`text`, buf)
     }
 }
 
@@ -7018,7 +7018,7 @@ public object FfiConverterTypeWhatIf: FfiConverterRustBuffer<WhatIf> {
 
 
 /**
- * Everything a call can fail with. `message` is always ready to show to the user.
+ * Everything a call can fail with. `text` is always ready to show to the user.
  */
 sealed class ApiException: kotlin.Exception() {
     
@@ -7038,12 +7038,12 @@ sealed class ApiException: kotlin.Exception() {
         val `id`: kotlin.String, 
         
         /**
-         * The message in the API's language.
+         * The message in the API's language (`text`, as Kotlin's `message` is taken).
          */
-        val `message`: kotlin.String
+        val `text`: kotlin.String
         ) : ApiException() {
         override val message
-            get() = "path=${ `path` }, id=${ `id` }, message=${ `message` }"
+            get() = "path=${ `path` }, id=${ `id` }, text=${ `text` }"
     }
     
     /**
@@ -7059,10 +7059,10 @@ sealed class ApiException: kotlin.Exception() {
         /**
          * A summary followed by each problem, in the API's language.
          */
-        val `message`: kotlin.String
+        val `text`: kotlin.String
         ) : ApiException() {
         override val message
-            get() = "problems=${ `problems` }, message=${ `message` }"
+            get() = "problems=${ `problems` }, text=${ `text` }"
     }
     
     /**
@@ -7081,12 +7081,12 @@ sealed class ApiException: kotlin.Exception() {
         val `at`: kotlin.String, 
         
         /**
-         * The message in the API's language.
+         * The message in the API's language (`text`, as Kotlin's `message` is taken).
          */
-        val `message`: kotlin.String
+        val `text`: kotlin.String
         ) : ApiException() {
         override val message
-            get() = "file=${ `file` }, at=${ `at` }, message=${ `message` }"
+            get() = "file=${ `file` }, at=${ `at` }, text=${ `text` }"
     }
     
     /**
@@ -7105,12 +7105,12 @@ sealed class ApiException: kotlin.Exception() {
         val `id`: kotlin.String, 
         
         /**
-         * The message in the API's language.
+         * The message in the API's language (`text`, as Kotlin's `message` is taken).
          */
-        val `message`: kotlin.String
+        val `text`: kotlin.String
         ) : ApiException() {
         override val message
-            get() = "entity=${ `entity` }, id=${ `id` }, message=${ `message` }"
+            get() = "entity=${ `entity` }, id=${ `id` }, text=${ `text` }"
     }
     
     /**
@@ -7124,12 +7124,12 @@ sealed class ApiException: kotlin.Exception() {
         val `id`: kotlin.String, 
         
         /**
-         * The message in the API's language.
+         * The message in the API's language (`text`, as Kotlin's `message` is taken).
          */
-        val `message`: kotlin.String
+        val `text`: kotlin.String
         ) : ApiException() {
         override val message
-            get() = "id=${ `id` }, message=${ `message` }"
+            get() = "id=${ `id` }, text=${ `text` }"
     }
     
     /**
@@ -7138,12 +7138,12 @@ sealed class ApiException: kotlin.Exception() {
     class Storage(
         
         /**
-         * The message in the API's language.
+         * The message in the API's language (`text`, as Kotlin's `message` is taken).
          */
-        val `message`: kotlin.String
+        val `text`: kotlin.String
         ) : ApiException() {
         override val message
-            get() = "message=${ `message` }"
+            get() = "text=${ `text` }"
     }
     
     /**
@@ -7152,12 +7152,12 @@ sealed class ApiException: kotlin.Exception() {
     class Key(
         
         /**
-         * The message in the API's language.
+         * The message in the API's language (`text`, as Kotlin's `message` is taken).
          */
-        val `message`: kotlin.String
+        val `text`: kotlin.String
         ) : ApiException() {
         override val message
-            get() = "message=${ `message` }"
+            get() = "text=${ `text` }"
     }
     
 
@@ -7219,43 +7219,43 @@ public object FfiConverterTypeApiError : FfiConverterRustBuffer<ApiException> {
                 4UL
                 + FfiConverterString.allocationSize(value.`path`)
                 + FfiConverterString.allocationSize(value.`id`)
-                + FfiConverterString.allocationSize(value.`message`)
+                + FfiConverterString.allocationSize(value.`text`)
             )
             is ApiException.Invalid -> (
                 // Add the size for the Int that specifies the variant plus the size needed for all fields
                 4UL
                 + FfiConverterSequenceTypeProblem.allocationSize(value.`problems`)
-                + FfiConverterString.allocationSize(value.`message`)
+                + FfiConverterString.allocationSize(value.`text`)
             )
             is ApiException.Feed -> (
                 // Add the size for the Int that specifies the variant plus the size needed for all fields
                 4UL
                 + FfiConverterString.allocationSize(value.`file`)
                 + FfiConverterString.allocationSize(value.`at`)
-                + FfiConverterString.allocationSize(value.`message`)
+                + FfiConverterString.allocationSize(value.`text`)
             )
             is ApiException.NotFound -> (
                 // Add the size for the Int that specifies the variant plus the size needed for all fields
                 4UL
                 + FfiConverterString.allocationSize(value.`entity`)
                 + FfiConverterString.allocationSize(value.`id`)
-                + FfiConverterString.allocationSize(value.`message`)
+                + FfiConverterString.allocationSize(value.`text`)
             )
             is ApiException.Document -> (
                 // Add the size for the Int that specifies the variant plus the size needed for all fields
                 4UL
                 + FfiConverterString.allocationSize(value.`id`)
-                + FfiConverterString.allocationSize(value.`message`)
+                + FfiConverterString.allocationSize(value.`text`)
             )
             is ApiException.Storage -> (
                 // Add the size for the Int that specifies the variant plus the size needed for all fields
                 4UL
-                + FfiConverterString.allocationSize(value.`message`)
+                + FfiConverterString.allocationSize(value.`text`)
             )
             is ApiException.Key -> (
                 // Add the size for the Int that specifies the variant plus the size needed for all fields
                 4UL
-                + FfiConverterString.allocationSize(value.`message`)
+                + FfiConverterString.allocationSize(value.`text`)
             )
         }
     }
@@ -7266,43 +7266,43 @@ public object FfiConverterTypeApiError : FfiConverterRustBuffer<ApiException> {
                 buf.putInt(1)
                 FfiConverterString.write(value.`path`, buf)
                 FfiConverterString.write(value.`id`, buf)
-                FfiConverterString.write(value.`message`, buf)
+                FfiConverterString.write(value.`text`, buf)
                 Unit
             }
             is ApiException.Invalid -> {
                 buf.putInt(2)
                 FfiConverterSequenceTypeProblem.write(value.`problems`, buf)
-                FfiConverterString.write(value.`message`, buf)
+                FfiConverterString.write(value.`text`, buf)
                 Unit
             }
             is ApiException.Feed -> {
                 buf.putInt(3)
                 FfiConverterString.write(value.`file`, buf)
                 FfiConverterString.write(value.`at`, buf)
-                FfiConverterString.write(value.`message`, buf)
+                FfiConverterString.write(value.`text`, buf)
                 Unit
             }
             is ApiException.NotFound -> {
                 buf.putInt(4)
                 FfiConverterString.write(value.`entity`, buf)
                 FfiConverterString.write(value.`id`, buf)
-                FfiConverterString.write(value.`message`, buf)
+                FfiConverterString.write(value.`text`, buf)
                 Unit
             }
             is ApiException.Document -> {
                 buf.putInt(5)
                 FfiConverterString.write(value.`id`, buf)
-                FfiConverterString.write(value.`message`, buf)
+                FfiConverterString.write(value.`text`, buf)
                 Unit
             }
             is ApiException.Storage -> {
                 buf.putInt(6)
-                FfiConverterString.write(value.`message`, buf)
+                FfiConverterString.write(value.`text`, buf)
                 Unit
             }
             is ApiException.Key -> {
                 buf.putInt(7)
-                FfiConverterString.write(value.`message`, buf)
+                FfiConverterString.write(value.`text`, buf)
                 Unit
             }
         }.let { /* this makes the `when` an expression, which ensures it is exhaustive */ }
