@@ -202,18 +202,6 @@ impl KarvonApi {
         Ok(self.render(|c| Verified::new(c, &v)))
     }
 
-    /// Reads the QR code in a PNG image (e.g. a screenshot) and verifies it.
-    pub async fn verify_png(&self, png: Vec<u8>) -> Result<Verified, ApiError> {
-        let core = self.core.clone();
-        let v = background(move || {
-            let payload = qr::read_png(&png).map_err(|e| qr_error(&e))?;
-            core.verify_payload(&payload)
-        })
-        .await
-        .map_err(|e| self.fail(&e))?;
-        Ok(self.render(|c| Verified::new(c, &v)))
-    }
-
     /// The declaration as a PDF in the API's language.
     pub async fn document_pdf(&self, id: String) -> Result<Vec<u8>, ApiError> {
         let core = self.core.clone();

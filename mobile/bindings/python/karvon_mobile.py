@@ -686,8 +686,6 @@ def _uniffi_check_api_checksums(lib):
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_karvon_mobile_checksum_method_karvonapi_verify() != 34792:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    if lib.uniffi_karvon_mobile_checksum_method_karvonapi_verify_png() != 28370:
-        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_karvon_mobile_checksum_method_karvonapi_what_if() != 32997:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_karvon_mobile_checksum_constructor_karvonapi_open_with_key() != 44088:
@@ -918,9 +916,6 @@ _UniffiLib.uniffi_karvon_mobile_checksum_method_karvonapi_update_document.restyp
 _UniffiLib.uniffi_karvon_mobile_checksum_method_karvonapi_verify.argtypes = (
 )
 _UniffiLib.uniffi_karvon_mobile_checksum_method_karvonapi_verify.restype = ctypes.c_uint16
-_UniffiLib.uniffi_karvon_mobile_checksum_method_karvonapi_verify_png.argtypes = (
-)
-_UniffiLib.uniffi_karvon_mobile_checksum_method_karvonapi_verify_png.restype = ctypes.c_uint16
 _UniffiLib.uniffi_karvon_mobile_checksum_method_karvonapi_what_if.argtypes = (
 )
 _UniffiLib.uniffi_karvon_mobile_checksum_method_karvonapi_what_if.restype = ctypes.c_uint16
@@ -1331,11 +1326,6 @@ _UniffiLib.uniffi_karvon_mobile_fn_method_karvonapi_verify.argtypes = (
     _UniffiRustBuffer,
 )
 _UniffiLib.uniffi_karvon_mobile_fn_method_karvonapi_verify.restype = ctypes.c_uint64
-_UniffiLib.uniffi_karvon_mobile_fn_method_karvonapi_verify_png.argtypes = (
-    ctypes.c_uint64,
-    _UniffiRustBuffer,
-)
-_UniffiLib.uniffi_karvon_mobile_fn_method_karvonapi_verify_png.restype = ctypes.c_uint64
 _UniffiLib.uniffi_karvon_mobile_fn_method_karvonapi_what_if.argtypes = (
     ctypes.c_uint64,
     _UniffiRustBuffer,
@@ -5903,11 +5893,6 @@ class KarvonApiProtocol(typing.Protocol):
         Checks a scanned QR payload's signature and reads the declaration in it.
 """
         raise NotImplementedError
-    async def verify_png(self, png: bytes) -> Verified:
-        """
-        Reads the QR code in a PNG image (e.g. a screenshot) and verifies it.
-"""
-        raise NotImplementedError
     def what_if(self, input: PurchaseInput) -> WhatIf:
         """
         What a purchase would change, without saving it.
@@ -7233,26 +7218,6 @@ class KarvonApi(KarvonApiProtocol):
         _uniffi_error_converter = _UniffiFfiConverterTypeApiError
         return await _uniffi_rust_call_async(
             _UniffiLib.uniffi_karvon_mobile_fn_method_karvonapi_verify(*_uniffi_lowered_args),
-            _UniffiLib.ffi_karvon_mobile_rust_future_poll_rust_buffer,
-            _UniffiLib.ffi_karvon_mobile_rust_future_complete_rust_buffer,
-            _UniffiLib.ffi_karvon_mobile_rust_future_free_rust_buffer,
-            _uniffi_lift_return,
-            _uniffi_error_converter,
-        )
-    async def verify_png(self, png: bytes) -> Verified:
-        """
-        Reads the QR code in a PNG image (e.g. a screenshot) and verifies it.
-"""
-        
-        _UniffiFfiConverterBytes.check_lower(png)
-        _uniffi_lowered_args = (
-            self._uniffi_clone_handle(),
-            _UniffiFfiConverterBytes.lower(png),
-        )
-        _uniffi_lift_return = _UniffiFfiConverterTypeVerified.lift
-        _uniffi_error_converter = _UniffiFfiConverterTypeApiError
-        return await _uniffi_rust_call_async(
-            _UniffiLib.uniffi_karvon_mobile_fn_method_karvonapi_verify_png(*_uniffi_lowered_args),
             _UniffiLib.ffi_karvon_mobile_rust_future_poll_rust_buffer,
             _UniffiLib.ffi_karvon_mobile_rust_future_complete_rust_buffer,
             _UniffiLib.ffi_karvon_mobile_rust_future_free_rust_buffer,

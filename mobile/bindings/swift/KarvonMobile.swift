@@ -859,11 +859,6 @@ public protocol KarvonApiProtocol: AnyObject, Sendable {
     func verify(payload: String) async throws  -> Verified
     
     /**
-     * Reads the QR code in a PNG image (e.g. a screenshot) and verifies it.
-     */
-    func verifyPng(png: Data) async throws  -> Verified
-    
-    /**
      * Marks an alert as seen.
      */
     func acknowledgeAlert(id: String) throws 
@@ -1690,25 +1685,6 @@ open func verify(payload: String)async throws  -> Verified  {
             rustFutureFunc: {
                 uniffi_karvon_mobile_fn_method_karvonapi_verify(
                         self.uniffiCloneHandle(),FfiConverterString.lower(payload)
-                )
-            },
-            pollFunc: ffi_karvon_mobile_rust_future_poll_rust_buffer,
-            completeFunc: ffi_karvon_mobile_rust_future_complete_rust_buffer,
-            freeFunc: ffi_karvon_mobile_rust_future_free_rust_buffer,
-            liftFunc: FfiConverterTypeVerified_lift,
-            errorHandler: FfiConverterTypeApiError_lift
-        )
-}
-    
-    /**
-     * Reads the QR code in a PNG image (e.g. a screenshot) and verifies it.
-     */
-open func verifyPng(png: Data)async throws  -> Verified  {
-    return
-        try  await uniffiRustCallAsync(
-            rustFutureFunc: {
-                uniffi_karvon_mobile_fn_method_karvonapi_verify_png(
-                        self.uniffiCloneHandle(),FfiConverterData.lower(png)
                 )
             },
             pollFunc: ffi_karvon_mobile_rust_future_poll_rust_buffer,
@@ -8020,9 +7996,6 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_karvon_mobile_checksum_method_karvonapi_verify() != 34792) {
-        return InitializationResult.apiChecksumMismatch
-    }
-    if (uniffi_karvon_mobile_checksum_method_karvonapi_verify_png() != 28370) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_karvon_mobile_checksum_method_karvonapi_acknowledge_alert() != 16784) {

@@ -519,11 +519,6 @@ RustBuffer uniffi_karvon_mobile_fn_method_karvonapi_update_document(uint64_t ptr
 uint64_t uniffi_karvon_mobile_fn_method_karvonapi_verify(uint64_t ptr, RustBuffer payload
 );
 #endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_KARVON_MOBILE_FN_METHOD_KARVONAPI_VERIFY_PNG
-#define UNIFFI_FFIDEF_UNIFFI_KARVON_MOBILE_FN_METHOD_KARVONAPI_VERIFY_PNG
-uint64_t uniffi_karvon_mobile_fn_method_karvonapi_verify_png(uint64_t ptr, RustBuffer png
-);
-#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_KARVON_MOBILE_FN_METHOD_KARVONAPI_ACKNOWLEDGE_ALERT
 #define UNIFFI_FFIDEF_UNIFFI_KARVON_MOBILE_FN_METHOD_KARVONAPI_ACKNOWLEDGE_ALERT
 void uniffi_karvon_mobile_fn_method_karvonapi_acknowledge_alert(uint64_t ptr, RustBuffer id, RustCallStatus *_Nonnull out_status
@@ -1164,12 +1159,6 @@ uint16_t uniffi_karvon_mobile_checksum_method_karvonapi_update_document(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_KARVON_MOBILE_CHECKSUM_METHOD_KARVONAPI_VERIFY
 #define UNIFFI_FFIDEF_UNIFFI_KARVON_MOBILE_CHECKSUM_METHOD_KARVONAPI_VERIFY
 uint16_t uniffi_karvon_mobile_checksum_method_karvonapi_verify(void
-    
-);
-#endif
-#ifndef UNIFFI_FFIDEF_UNIFFI_KARVON_MOBILE_CHECKSUM_METHOD_KARVONAPI_VERIFY_PNG
-#define UNIFFI_FFIDEF_UNIFFI_KARVON_MOBILE_CHECKSUM_METHOD_KARVONAPI_VERIFY_PNG
-uint16_t uniffi_karvon_mobile_checksum_method_karvonapi_verify_png(void
     
 );
 #endif

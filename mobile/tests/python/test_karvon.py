@@ -146,8 +146,6 @@ class TouristTrip(unittest.TestCase):
         self.assertEqual(v.key_fingerprint, d.key_fingerprint)
         self.assertTrue(any("Leather jacket" in line.text for line in v.lines))
         self.assertEqual(json.loads(v.body_json), json.loads(d.body_json))
-        scanned = asyncio.run(api.verify_png(png))
-        self.assertEqual(scanned.body_json, v.body_json)
 
         # A changed payload is refused as a document error, in the API's language.
         at = len(payload) // 2

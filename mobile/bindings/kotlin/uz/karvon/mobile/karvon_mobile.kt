@@ -800,8 +800,6 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_karvon_mobile_checksum_method_karvonapi_verify(
     ): Int
-    external fun uniffi_karvon_mobile_checksum_method_karvonapi_verify_png(
-    ): Int
     external fun uniffi_karvon_mobile_checksum_method_karvonapi_acknowledge_alert(
     ): Int
     external fun uniffi_karvon_mobile_checksum_method_karvonapi_add_purchase(
@@ -968,8 +966,6 @@ internal object UniffiLib {
     external fun uniffi_karvon_mobile_fn_method_karvonapi_update_document(`ptr`: Long,`id`: RustBuffer.ByValue,`bodyJson`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
     external fun uniffi_karvon_mobile_fn_method_karvonapi_verify(`ptr`: Long,`payload`: RustBuffer.ByValue,
-    ): Long
-    external fun uniffi_karvon_mobile_fn_method_karvonapi_verify_png(`ptr`: Long,`png`: RustBuffer.ByValue,
     ): Long
     external fun uniffi_karvon_mobile_fn_method_karvonapi_acknowledge_alert(`ptr`: Long,`id`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): Unit
@@ -1270,9 +1266,6 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_karvon_mobile_checksum_method_karvonapi_verify() and 0xFFFF) != 34792) {
-        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    }
-    if ((lib.uniffi_karvon_mobile_checksum_method_karvonapi_verify_png() and 0xFFFF) != 28370) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_karvon_mobile_checksum_method_karvonapi_acknowledge_alert() and 0xFFFF) != 16784) {
@@ -2080,11 +2073,6 @@ public interface KarvonApiInterface {
      * Checks a scanned QR payload's signature and reads the declaration in it.
      */
     suspend fun `verify`(`payload`: kotlin.String): Verified
-    
-    /**
-     * Reads the QR code in a PNG image (e.g. a screenshot) and verifies it.
-     */
-    suspend fun `verifyPng`(`png`: kotlin.ByteArray): Verified
     
     /**
      * Marks an alert as seen.
@@ -3180,31 +3168,6 @@ open class KarvonApi: Disposable, AutoCloseable, KarvonApiInterface
                 uniffiHandle,
                 
         FfiConverterString.lower(`payload`),
-            )
-        },
-        { future, callback, continuation -> UniffiLib.ffi_karvon_mobile_rust_future_poll_rust_buffer(future, callback, continuation) },
-        { future, continuation -> UniffiLib.ffi_karvon_mobile_rust_future_complete_rust_buffer(future, continuation) },
-        { future -> UniffiLib.ffi_karvon_mobile_rust_future_free_rust_buffer(future) },
-        // lift function
-        { FfiConverterTypeVerified.lift(it) },
-        // Error FFI converter
-        ApiException.ErrorHandler,
-    )
-    }
-
-    
-    /**
-     * Reads the QR code in a PNG image (e.g. a screenshot) and verifies it.
-     */
-    @Throws(ApiException::class)
-    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
-    override suspend fun `verifyPng`(`png`: kotlin.ByteArray) : Verified {
-        return uniffiRustCallAsync(
-        callWithHandle { uniffiHandle ->
-            UniffiLib.uniffi_karvon_mobile_fn_method_karvonapi_verify_png(
-                uniffiHandle,
-                
-        FfiConverterByteArray.lower(`png`),
             )
         },
         { future, callback, continuation -> UniffiLib.ffi_karvon_mobile_rust_future_poll_rust_buffer(future, callback, continuation) },
