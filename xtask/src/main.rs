@@ -1,4 +1,6 @@
-//! `cargo xtask setup | run | test | bench`: the project's tasks in one place.
+//! `cargo xtask setup | run | test | bench | bindings`: the project's tasks in one place.
+
+mod bindings;
 
 use std::process::{Command, ExitCode};
 
@@ -7,6 +9,10 @@ use std::process::{Command, ExitCode};
 const PACKAGES: &[(&str, &str)] = &[
     ("poppler-utils", "pdftoppm"),
     ("postgresql", "/usr/lib/postgresql"),
+    // The mobile bindings' tests: Python, and Kotlin on the JVM with JNA.
+    ("python3", "python3"),
+    ("openjdk-17-jdk-headless", "javac"),
+    ("libjna-java", "/usr/share/java/jna.jar"),
 ];
 
 fn installed(probe: &str) -> bool {
@@ -65,10 +71,13 @@ fn main() -> ExitCode {
             "examples/trip-fi.json",
         ]),
         // Debian packages the tests need.
-        "setup" => setup(),
+        "setup" => setup() && bindings::setup_kotlin(),
+        // Kotlin, Swift and Python bindings of the mobile library.
+        "bindings" => bindings::bindings(&std::env::args().skip(2).collect::<Vec<_>>()),
         // Every test, plus the formatting and lint gates.
         "test" => {
             setup()
+                && bindings::setup_kotlin()
                 && cargo(&["fmt", "--all", "--", "--check"])
                 && cargo(&[
                     "clippy",
@@ -84,7 +93,7 @@ fn main() -> ExitCode {
             cargo(&["bench", "-p", "karvon-domain"]) && cargo(&["bench", "-p", "karvon-core"])
         }
         _ => {
-            eprintln!("usage: cargo xtask <setup|run|test|bench>");
+            eprintln!("usage: cargo xtask <setup|run|test|bench|bindings>");
             false
         }
     };
