@@ -72,3 +72,11 @@ cli-sync-problems = Problems that need you: { $count }
 cli-sync-problem = { $kind } { $subject }: { $problem }
 cli-sync-pairing-code = Pairing code: { $code } (valid for 10 minutes). On the other device run: karvon sync --server { $server } --pair { $code }
 cli-sync-paired = This device is now linked to account { $account }.
+
+## Filing on the server
+
+server-filing-foreign-key = The declaration was signed by a key that is not one of this account's devices.
+server-filing-no-trip = A passenger declaration must be filed with the trip it was made from.
+server-filing-no-pack = The server has no rules pack for { $jurisdiction }.
+server-filing-mismatch-at = The server's assessment differs from the declaration at { $field }. Make the declaration again from the trip.
+server-filing-not-found = No declaration { $id } was filed.

@@ -72,3 +72,11 @@ cli-sync-problems = Проблемы, требующие вашего внима
 cli-sync-problem = { $kind } { $subject }: { $problem }
 cli-sync-pairing-code = Код привязки: { $code } (действует 10 минут). На другом устройстве выполните: karvon sync --server { $server } --pair { $code }
 cli-sync-paired = Это устройство привязано к учётной записи { $account }.
+
+## Подача на сервере
+
+server-filing-foreign-key = Декларация подписана ключом, который не принадлежит устройствам этой учётной записи.
+server-filing-no-trip = Пассажирскую декларацию нужно подавать вместе с поездкой, по которой она составлена.
+server-filing-no-pack = На сервере нет пакета правил для { $jurisdiction }.
+server-filing-mismatch-at = Расчёт сервера расходится с декларацией в поле { $field }. Составьте декларацию по поездке заново.
+server-filing-not-found = Декларация { $id } не подавалась.

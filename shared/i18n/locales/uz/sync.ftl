@@ -72,3 +72,11 @@ cli-sync-problems = Sizni kutayotgan muammolar: { $count }
 cli-sync-problem = { $kind } { $subject }: { $problem }
 cli-sync-pairing-code = Ulash kodi: { $code } (10 daqiqa amal qiladi). Boshqa qurilmada bajaring: karvon sync --server { $server } --pair { $code }
 cli-sync-paired = Bu qurilma endi { $account } hisobiga ulandi.
+
+## Serverda topshirish
+
+server-filing-foreign-key = Deklaratsiya ushbu hisob qurilmalariga tegishli boʻlmagan kalit bilan imzolangan.
+server-filing-no-trip = Yoʻlovchi deklaratsiyasi u tuzilgan safar bilan birga topshirilishi kerak.
+server-filing-no-pack = Serverda { $jurisdiction } uchun qoidalar toʻplami yoʻq.
+server-filing-mismatch-at = Serverning hisob-kitobi deklaratsiyadan { $field } joyida farq qiladi. Deklaratsiyani safardan qayta tuzing.
+server-filing-not-found = { $id } deklaratsiyasi topshirilmagan.
