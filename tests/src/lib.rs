@@ -222,3 +222,37 @@ pub fn binary(name: &str) -> PathBuf {
         .unwrap_or_else(|| root.join("target"));
     target.join("debug").join(name)
 }
+
+/// Asserts two snapshots are equal, naming the first path where they differ.
+pub fn assert_same(a: &serde_json::Value, b: &serde_json::Value) {
+    fn walk(a: &serde_json::Value, b: &serde_json::Value, path: &str) -> Option<String> {
+        use serde_json::Value;
+        match (a, b) {
+            (Value::Object(x), Value::Object(y)) => {
+                let mut keys: Vec<&String> = x.keys().chain(y.keys()).collect();
+                keys.sort();
+                keys.dedup();
+                keys.into_iter().find_map(|k| {
+                    walk(
+                        x.get(k).unwrap_or(&Value::Null),
+                        y.get(k).unwrap_or(&Value::Null),
+                        &format!("{path}.{k}"),
+                    )
+                })
+            }
+            (Value::Array(x), Value::Array(y)) if x.len() == y.len() => x
+                .iter()
+                .zip(y)
+                .enumerate()
+                .find_map(|(i, (u, v))| walk(u, v, &format!("{path}[{i}]"))),
+            _ if a == b => None,
+            _ => Some(format!("{path}: {a} != {b}")),
+        }
+    }
+    if let Some(d) = walk(a, b, "") {
+        panic!(
+            "devices differ at {}",
+            d.chars().take(2000).collect::<String>()
+        );
+    }
+}

@@ -420,16 +420,18 @@ impl Karvon {
                 vals[pos] = Sql::Text(template_name(tx, &c.id, &name, &c.hlc)?);
             }
         }
-        let now = tx.now_ms();
+        // The create record's clock is the creation time on the device that made it, so
+        // lists ordered by creation read alike on every device.
+        let created = i64::try_from(c.hlc.millis).unwrap_or_else(|_| tx.now_ms());
         if e.has_hlc {
             cols.push("hlc");
             vals.push(Sql::Text(c.hlc.to_string()));
         }
         cols.push("created_ms");
-        vals.push(Sql::Integer(now));
+        vals.push(Sql::Integer(created));
         if e.has_updated {
             cols.push("updated_ms");
-            vals.push(Sql::Integer(now));
+            vals.push(Sql::Integer(created));
         }
         let marks: Vec<String> = (1..=cols.len()).map(|i| format!("?{i}")).collect();
         let sql = format!(
