@@ -25,8 +25,10 @@ fn queued(k: &Karvon, n: usize) {
     let trip = seed_trip(k, "Bench");
     let inputs: Vec<PurchaseInput> = (0..n - 2)
         .map(|i| {
-            PurchaseInput::new(&trip, &format!("Item {i}"), Kind::Goods, day("2026-12-05"))
-                .priced(rust_decimal::Decimal::from(5), Currency::from_code("EUR").unwrap())
+            PurchaseInput::new(&trip, &format!("Item {i}"), Kind::Goods, day("2026-12-05")).priced(
+                rust_decimal::Decimal::from(5),
+                Currency::from_code("EUR").unwrap(),
+            )
         })
         .collect();
     k.add_purchases(&inputs).unwrap();
@@ -128,7 +130,7 @@ fn load(url: &str, label: &str) {
                 while !stop.load(Ordering::Relaxed) {
                     round += 1;
                     let t = Instant::now();
-                    let r = if round % 2 == 0 {
+                    let r = if round.is_multiple_of(2) {
                         let key = format!("{:08x}-0000-4000-8000-{:012x}", i, round);
                         let body = format!(
                             "{{\"idempotency_key\":\"{key}\",\"changes\":[{{\"entity\":\"trip\",\"id\":\"t{i}\",\"field\":\"name\",\"value\":\"\\\"n{round}\\\"\",\"hlc\":{{\"millis\":{round},\"counter\":0,\"node\":\"{i:016x}\"}}}}]}}"
