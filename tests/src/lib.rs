@@ -185,7 +185,10 @@ pub fn buy(k: &Karvon, trip: &str, what: &str, eur: i64) -> String {
 pub fn snapshot(k: &Karvon) -> serde_json::Value {
     let mut trips = Vec::new();
     for mut t in k.trips().unwrap() {
-        let purchases = k.purchases(&t.id).unwrap();
+        // Purchases bought in the same millisecond list in local insertion order; compare
+        // them by id.
+        let mut purchases = k.purchases(&t.id).unwrap();
+        purchases.sort_by(|a, b| a.id.cmp(&b.id));
         t.updated_ms = 0;
         trips.push(serde_json::json!({"trip": t, "purchases": purchases}));
     }
