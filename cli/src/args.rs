@@ -125,6 +125,8 @@ pub enum Command {
     /// HS 2022 nomenclature: import, search, show.
     #[command(subcommand)]
     Hs(HsCmd),
+    /// Sync with a Karvon server; --status shows pending changes, last sync and problems.
+    Sync(crate::sync::SyncArgs),
 }
 
 /// Traveller commands.

@@ -5,6 +5,7 @@
 mod args;
 mod docs;
 mod input;
+mod sync;
 mod table;
 mod trade;
 mod views;
@@ -205,6 +206,7 @@ fn run(cli: &Cli, cat: &Catalogue) -> Result<(), Error> {
         Command::Pay(c) => docs::pay(&open(cli)?, cat, c)?,
         Command::Rates(c) => rates(&open(cli)?, cat, c)?,
         Command::Hs(c) => hs(&open(cli)?, cat, c)?,
+        Command::Sync(a) => sync::run(&open(cli)?, cat, a)?,
     }
     Ok(())
 }

@@ -72,6 +72,12 @@ pub enum ApiError {
         /// The message in the API's language (`text`, as Kotlin's `message` is taken).
         text: String,
     },
+    /// Sync with the server failed (network, server refusal); what was saved stays saved.
+    #[error("{text}")]
+    Network {
+        /// The message in the API's language.
+        text: String,
+    },
     /// The key that protects personal identifiers is missing, malformed or wrong.
     #[error("{text}")]
     Key {
@@ -114,6 +120,7 @@ impl ApiError {
                 text,
             },
             Error::Key(_) => ApiError::Key { text },
+            Error::Sync(_) => ApiError::Network { text },
             Error::Io { .. } | Error::Db(_) | Error::Store(_) => ApiError::Storage { text },
         }
     }

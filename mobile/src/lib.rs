@@ -16,6 +16,7 @@ mod forms;
 mod input;
 mod records;
 mod shopping;
+mod sync;
 
 use std::path::PathBuf;
 use std::sync::{Mutex, PoisonError};

@@ -20,9 +20,10 @@ use karvon_domain::sync::auth::{
 };
 use karvon_domain::sync::wire::{
     DeviceInfo, DeviceList, DeviceRegistered, PairingCreated, PullRequest, PullResponse,
-    PushRequest, PushResponse, RedeemPairingRequest, RegisterRequest, PATH_DEVICES, PATH_PAIRING,
-    PATH_PAIRING_REDEEM, PATH_PULL, PATH_PUSH, PATH_REGISTER, PROBLEM_CONTENT_TYPE,
+    PushRequest, PushResponse, RedeemPairingRequest, RegisterRequest, PATH_DEVICES, PATH_FILINGS,
+    PATH_PAIRING, PATH_PAIRING_REDEEM, PATH_PULL, PATH_PUSH, PATH_REGISTER, PROBLEM_CONTENT_TYPE,
 };
+use karvon_domain::PackSet;
 use ring::rand::{SecureRandom, SystemRandom};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -79,6 +80,7 @@ struct Inner {
     addresses: RateLimiter,
     rng: SystemRandom,
     nonces_pruned_ms: AtomicU64,
+    packs: Arc<PackSet>,
 }
 
 /// How much of an over-limit body is read and discarded before answering 413.
@@ -89,7 +91,8 @@ const CODE_ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 /// Characters in a pairing code.
 const CODE_LEN: usize = 10;
 
-fn now_ms() -> u64 {
+/// The server's wall clock, UTC milliseconds.
+pub fn now_ms() -> u64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map(|d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
@@ -107,6 +110,7 @@ fn endpoints() -> Vec<(Method, &'static str, MethodRouter<App>)> {
         (Method::GET, PATH_DEVICES, get(devices)),
         (Method::POST, PATH_PUSH, post(push)),
         (Method::GET, PATH_PULL, get(pull)),
+        (Method::POST, PATH_FILINGS, post(crate::filing::file)),
     ]
 }
 
@@ -127,6 +131,7 @@ pub fn router(store: Arc<dyn Storage>, limits: Limits) -> Router {
         addresses: RateLimiter::new(limits.address_rate),
         rng: SystemRandom::new(),
         nonces_pruned_ms: AtomicU64::new(0),
+        packs: Arc::new(PackSet::embedded().unwrap_or_default()),
     }));
     endpoints()
         .into_iter()
@@ -178,7 +183,7 @@ fn problem(e: &Error) -> Response {
     response
 }
 
-fn json<T: Serialize>(status: StatusCode, value: &T) -> Response {
+pub(crate) fn json<T: Serialize>(status: StatusCode, value: &T) -> Response {
     match serde_json::to_vec(value) {
         Ok(body) => (
             status,
@@ -193,11 +198,11 @@ fn json<T: Serialize>(status: StatusCode, value: &T) -> Response {
     }
 }
 
-fn respond(result: Result<Response, Error>) -> Response {
+pub(crate) fn respond(result: Result<Response, Error>) -> Response {
     result.unwrap_or_else(|e| problem(&e))
 }
 
-fn parse<T: DeserializeOwned>(body: &[u8]) -> Result<T, Error> {
+pub(crate) fn parse<T: DeserializeOwned>(body: &[u8]) -> Result<T, Error> {
     let mut de = serde_json::Deserializer::from_slice(body);
     let value = serde_path_to_error::deserialize(&mut de).map_err(|e| Error::BadJson {
         path: e.path().to_string(),
@@ -235,8 +240,13 @@ fn public_key_bytes(hex: &str) -> Result<Vec<u8>, Error> {
 }
 
 impl App {
-    fn store(&self) -> &dyn Storage {
+    pub(crate) fn store(&self) -> &dyn Storage {
         &*self.0.store
+    }
+
+    /// The server's own rules packs (the embedded ones).
+    pub(crate) fn packs(&self) -> &PackSet {
+        &self.0.packs
     }
 
     /// Reads the signature headers and checks the timestamp.
@@ -321,7 +331,7 @@ impl App {
     }
 
     /// Checks a request signed by a registered device; returns the device and the body.
-    async fn signed(&self, req: Request) -> Result<(Parts, DeviceRecord, Bytes), Error> {
+    pub(crate) async fn signed(&self, req: Request) -> Result<(Parts, DeviceRecord, Bytes), Error> {
         let (parts, body) = req.into_parts();
         let body = self.read_body(&parts, body).await?;
         let headers = self.check_headers(&parts)?;

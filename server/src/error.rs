@@ -54,6 +54,15 @@ pub enum Error {
     /// The endpoint does not take this method.
     #[error("method {0} is not allowed here")]
     MethodNotAllowed(String),
+    /// A filed document is not validly signed, cannot be read or is not this account's.
+    #[error("filing refused: {}", .0.id)]
+    FilingInvalid(Message),
+    /// The server's assessment differs from the filed declaration.
+    #[error("filing does not match the server's assessment: {}", .0.id)]
+    FilingMismatch(Message),
+    /// No filing of that document.
+    #[error("no filing of document {0}")]
+    FilingNotFound(String),
     /// The storage backend failed or cannot be reached.
     #[error("{backend} storage failed: {detail}")]
     Storage {
@@ -88,6 +97,8 @@ impl Error {
                 Message::new("server-storage-failed").text("backend", *backend)
             }
             Self::Io { what, .. } => Message::new("server-io-failed").text("what", what),
+            Self::FilingInvalid(m) | Self::FilingMismatch(m) => m.clone(),
+            Self::FilingNotFound(id) => Message::new("server-filing-not-found").text("id", id),
             other => other.code().message(),
         }
     }
@@ -111,6 +122,9 @@ impl Error {
             Self::NotFound(_) => ProblemCode::NotFound,
             Self::MethodNotAllowed(_) => ProblemCode::MethodNotAllowed,
             Self::Storage { .. } => ProblemCode::Unavailable,
+            Self::FilingInvalid(_) => ProblemCode::FilingInvalid,
+            Self::FilingMismatch(_) => ProblemCode::FilingMismatch,
+            Self::FilingNotFound(_) => ProblemCode::NotFound,
             Self::Corrupt(_) | Self::Io { .. } => ProblemCode::Internal,
         }
     }
@@ -123,7 +137,11 @@ impl Error {
             Self::Corrupt(_) | Self::Io { .. } => "internal error".to_owned(),
             other => other.to_string(),
         };
-        Problem::new(self.code(), detail)
+        let problem = Problem::new(self.code(), detail);
+        match self {
+            Self::FilingInvalid(m) | Self::FilingMismatch(m) => problem.with_reason(m.clone()),
+            _ => problem,
+        }
     }
 
     pub(crate) fn sqlite(e: rusqlite::Error) -> Self {

@@ -6,10 +6,11 @@
 
 pub mod app;
 mod error;
+mod filing;
 pub mod ratelimit;
 pub mod store;
 
 pub use app::{router, routes, serve, Limits, OPENAPI_JSON};
 pub use error::Error;
 pub use ratelimit::Rate;
-pub use store::{PostgresStore, SqliteStore, Storage};
+pub use store::{FilingMove, FilingRecord, PostgresStore, SqliteStore, Storage};

@@ -4,25 +4,107 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use clap::Parser;
-use karvon_server::{router, serve, Error, Limits, PostgresStore, SqliteStore, Storage};
+use clap::{Parser, Subcommand};
+use karvon_domain::sync::wire::FilingStatus;
+use karvon_server::{
+    router, serve, Error, FilingMove, Limits, PostgresStore, SqliteStore, Storage,
+};
 
 /// Karvon's sync server.
 #[derive(Debug, Parser)]
 #[command(name = "karvon-server", version, about)]
 struct Cli {
+    /// What to do instead of serving.
+    #[command(subcommand)]
+    command: Option<Cmd>,
     /// Folder for the SQLite database (default: the user's data folder, `karvon-server`).
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", global = true)]
     data: Option<PathBuf>,
     /// Address to listen on.
     #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8787")]
     listen: SocketAddr,
     /// A PostgreSQL URL (`postgres://user@host:port/db`); SQLite when absent.
-    #[arg(long, value_name = "URL")]
+    #[arg(long, value_name = "URL", global = true)]
     database: Option<String>,
     /// PostgreSQL connections per process.
     #[arg(long, value_name = "N", default_value_t = 8)]
     pool: usize,
+}
+
+/// Commands besides serving.
+#[derive(Debug, Subcommand)]
+enum Cmd {
+    /// Play the customs side on the server's database: list filings, clear, reject, confirm
+    /// payment. Devices receive each decision on their next sync.
+    #[command(subcommand)]
+    Admin(Admin),
+}
+
+/// Customs-side commands.
+#[derive(Debug, Subcommand)]
+enum Admin {
+    /// List every filing: document, registration, status, channel, kind.
+    List,
+    /// Release a registered declaration.
+    Clear {
+        /// The document id.
+        document: String,
+    },
+    /// Refuse a declaration, with the reason shown to the traveller.
+    Reject {
+        /// The document id.
+        document: String,
+        /// Why.
+        #[arg(long)]
+        reason: String,
+    },
+    /// Record that the duties of a declaration were paid.
+    ConfirmPayment {
+        /// The document id.
+        document: String,
+    },
+}
+
+async fn admin(cli: &Cli, cmd: &Admin) -> Result<(), Error> {
+    let store = open(cli).await?;
+    let (document, status, reason) = match cmd {
+        Admin::List => {
+            for f in store.filings(None).await? {
+                println!(
+                    "{}  {}  {}  {}  {}{}",
+                    f.document_id,
+                    f.registration,
+                    f.status.as_str(),
+                    f.channel.as_str(),
+                    f.kind,
+                    f.reason.map(|r| format!("  {r}")).unwrap_or_default()
+                );
+            }
+            return Ok(());
+        }
+        Admin::Clear { document } => (document, FilingStatus::Cleared, None),
+        Admin::Reject { document, reason } => (
+            document,
+            FilingStatus::Rejected,
+            Some(reason.trim().to_owned()),
+        ),
+        Admin::ConfirmPayment { document } => (document, FilingStatus::Paid, None),
+    };
+    let f = store
+        .move_filing(FilingMove {
+            document_id: document.trim().to_ascii_lowercase(),
+            status,
+            reason,
+            now_ms: karvon_server::app::now_ms(),
+        })
+        .await?;
+    println!(
+        "{}  {}  {}",
+        f.document_id,
+        f.registration,
+        f.status.as_str()
+    );
+    Ok(())
 }
 
 async fn open(cli: &Cli) -> Result<Arc<dyn Storage>, Error> {
@@ -44,6 +126,9 @@ async fn open(cli: &Cli) -> Result<Arc<dyn Storage>, Error> {
 }
 
 async fn run(cli: Cli) -> Result<(), Error> {
+    if let Some(Cmd::Admin(cmd)) = &cli.command {
+        return admin(&cli, cmd).await;
+    }
     let store = open(&cli).await?;
     let backend = store.backend();
     let listener = tokio::net::TcpListener::bind(cli.listen)

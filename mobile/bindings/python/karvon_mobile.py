@@ -578,6 +578,8 @@ def _uniffi_check_api_checksums(lib):
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_karvon_mobile_checksum_method_karvonapi_clear_listener() != 52312:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_karvon_mobile_checksum_method_karvonapi_configure_sync() != 1639:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_karvon_mobile_checksum_method_karvonapi_create_cn22() != 35758:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_karvon_mobile_checksum_method_karvonapi_create_cn23() != 39481:
@@ -670,6 +672,10 @@ def _uniffi_check_api_checksums(lib):
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_karvon_mobile_checksum_method_karvonapi_status() != 36815:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_karvon_mobile_checksum_method_karvonapi_sync() != 4412:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_karvon_mobile_checksum_method_karvonapi_sync_status() != 10617:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_karvon_mobile_checksum_method_karvonapi_templates() != 32753:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_karvon_mobile_checksum_method_karvonapi_traveller() != 13607:
@@ -691,6 +697,8 @@ def _uniffi_check_api_checksums(lib):
     if lib.uniffi_karvon_mobile_checksum_constructor_karvonapi_open_with_key() != 44088:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_karvon_mobile_checksum_constructor_karvonapi_open_with_key_file() != 8109:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_karvon_mobile_checksum_method_synclistener_on_progress() != 2919:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
 
 # A ctypes library to expose the extern-C FFI definitions.
@@ -754,6 +762,9 @@ _UniffiLib.uniffi_karvon_mobile_checksum_method_karvonapi_attach_receipt.restype
 _UniffiLib.uniffi_karvon_mobile_checksum_method_karvonapi_clear_listener.argtypes = (
 )
 _UniffiLib.uniffi_karvon_mobile_checksum_method_karvonapi_clear_listener.restype = ctypes.c_uint16
+_UniffiLib.uniffi_karvon_mobile_checksum_method_karvonapi_configure_sync.argtypes = (
+)
+_UniffiLib.uniffi_karvon_mobile_checksum_method_karvonapi_configure_sync.restype = ctypes.c_uint16
 _UniffiLib.uniffi_karvon_mobile_checksum_method_karvonapi_create_cn22.argtypes = (
 )
 _UniffiLib.uniffi_karvon_mobile_checksum_method_karvonapi_create_cn22.restype = ctypes.c_uint16
@@ -892,6 +903,12 @@ _UniffiLib.uniffi_karvon_mobile_checksum_method_karvonapi_sign_document.restype 
 _UniffiLib.uniffi_karvon_mobile_checksum_method_karvonapi_status.argtypes = (
 )
 _UniffiLib.uniffi_karvon_mobile_checksum_method_karvonapi_status.restype = ctypes.c_uint16
+_UniffiLib.uniffi_karvon_mobile_checksum_method_karvonapi_sync.argtypes = (
+)
+_UniffiLib.uniffi_karvon_mobile_checksum_method_karvonapi_sync.restype = ctypes.c_uint16
+_UniffiLib.uniffi_karvon_mobile_checksum_method_karvonapi_sync_status.argtypes = (
+)
+_UniffiLib.uniffi_karvon_mobile_checksum_method_karvonapi_sync_status.restype = ctypes.c_uint16
 _UniffiLib.uniffi_karvon_mobile_checksum_method_karvonapi_templates.argtypes = (
 )
 _UniffiLib.uniffi_karvon_mobile_checksum_method_karvonapi_templates.restype = ctypes.c_uint16
@@ -925,6 +942,9 @@ _UniffiLib.uniffi_karvon_mobile_checksum_constructor_karvonapi_open_with_key.res
 _UniffiLib.uniffi_karvon_mobile_checksum_constructor_karvonapi_open_with_key_file.argtypes = (
 )
 _UniffiLib.uniffi_karvon_mobile_checksum_constructor_karvonapi_open_with_key_file.restype = ctypes.c_uint16
+_UniffiLib.uniffi_karvon_mobile_checksum_method_synclistener_on_progress.argtypes = (
+)
+_UniffiLib.uniffi_karvon_mobile_checksum_method_synclistener_on_progress.restype = ctypes.c_uint16
 _UniffiLib.uniffi_karvon_mobile_fn_method_karvonapi_acknowledge_alert.argtypes = (
     ctypes.c_uint64,
     _UniffiRustBuffer,
@@ -996,6 +1016,12 @@ _UniffiLib.uniffi_karvon_mobile_fn_method_karvonapi_clear_listener.argtypes = (
     ctypes.POINTER(_UniffiRustCallStatus),
 )
 _UniffiLib.uniffi_karvon_mobile_fn_method_karvonapi_clear_listener.restype = None
+_UniffiLib.uniffi_karvon_mobile_fn_method_karvonapi_configure_sync.argtypes = (
+    ctypes.c_uint64,
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_karvon_mobile_fn_method_karvonapi_configure_sync.restype = None
 _UniffiLib.uniffi_karvon_mobile_fn_method_karvonapi_create_cn22.argtypes = (
     ctypes.c_uint64,
     _UniffiRustBuffer,
@@ -1282,6 +1308,16 @@ _UniffiLib.uniffi_karvon_mobile_fn_method_karvonapi_status.argtypes = (
     ctypes.POINTER(_UniffiRustCallStatus),
 )
 _UniffiLib.uniffi_karvon_mobile_fn_method_karvonapi_status.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_karvon_mobile_fn_method_karvonapi_sync.argtypes = (
+    ctypes.c_uint64,
+    _UniffiRustBuffer,
+)
+_UniffiLib.uniffi_karvon_mobile_fn_method_karvonapi_sync.restype = ctypes.c_uint64
+_UniffiLib.uniffi_karvon_mobile_fn_method_karvonapi_sync_status.argtypes = (
+    ctypes.c_uint64,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_karvon_mobile_fn_method_karvonapi_sync_status.restype = _UniffiRustBuffer
 _UniffiLib.uniffi_karvon_mobile_fn_method_karvonapi_templates.argtypes = (
     ctypes.c_uint64,
     ctypes.POINTER(_UniffiRustCallStatus),
@@ -1346,6 +1382,14 @@ _UniffiLib.uniffi_karvon_mobile_fn_constructor_karvonapi_open_with_key_file.argt
     ctypes.POINTER(_UniffiRustCallStatus),
 )
 _UniffiLib.uniffi_karvon_mobile_fn_constructor_karvonapi_open_with_key_file.restype = ctypes.c_uint64
+_UniffiLib.uniffi_karvon_mobile_fn_method_synclistener_on_progress.argtypes = (
+    ctypes.c_uint64,
+    _UniffiRustBuffer,
+    ctypes.c_uint64,
+    ctypes.c_uint64,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_karvon_mobile_fn_method_synclistener_on_progress.restype = None
 _UniffiLib.uniffi_karvon_mobile_fn_clone_karvonapi.argtypes = (
     ctypes.c_uint64,
     ctypes.POINTER(_UniffiRustCallStatus),
@@ -1356,6 +1400,33 @@ _UniffiLib.uniffi_karvon_mobile_fn_free_karvonapi.argtypes = (
     ctypes.POINTER(_UniffiRustCallStatus),
 )
 _UniffiLib.uniffi_karvon_mobile_fn_free_karvonapi.restype = None
+_UniffiLib.uniffi_karvon_mobile_fn_clone_synclistener.argtypes = (
+    ctypes.c_uint64,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_karvon_mobile_fn_clone_synclistener.restype = ctypes.c_uint64
+_UniffiLib.uniffi_karvon_mobile_fn_free_synclistener.argtypes = (
+    ctypes.c_uint64,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_karvon_mobile_fn_free_synclistener.restype = None
+_UNIFFI_CALLBACK_INTERFACE_KARVON_MOBILE_SYNC_LISTENER_METHOD0 = ctypes.CFUNCTYPE(None,ctypes.c_uint64,_UniffiRustBuffer,ctypes.c_uint64,ctypes.c_uint64,ctypes.c_void_p,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UNIFFI_CALLBACK_INTERFACE_CLONE_KARVON_MOBILE_SYNC_LISTENER = ctypes.CFUNCTYPE(ctypes.c_uint64,ctypes.c_uint64,
+)
+_UNIFFI_CALLBACK_INTERFACE_FREE_KARVON_MOBILE_SYNC_LISTENER = ctypes.CFUNCTYPE(None,ctypes.c_uint64,
+)
+class _UniffiVTableCallbackInterfaceKarvonMobileSyncListener(ctypes.Structure):
+    _fields_ = [
+        ("uniffi_free", _UNIFFI_CALLBACK_INTERFACE_FREE_KARVON_MOBILE_SYNC_LISTENER),
+        ("uniffi_clone", _UNIFFI_CALLBACK_INTERFACE_CLONE_KARVON_MOBILE_SYNC_LISTENER),
+        ("on_progress", _UNIFFI_CALLBACK_INTERFACE_KARVON_MOBILE_SYNC_LISTENER_METHOD0),
+    ]
+_UniffiLib.uniffi_karvon_mobile_fn_init_callback_vtable_synclistener.argtypes = (
+    ctypes.POINTER(_UniffiVTableCallbackInterfaceKarvonMobileSyncListener),
+)
+_UniffiLib.uniffi_karvon_mobile_fn_init_callback_vtable_synclistener.restype = None
 _UNIFFI_CALLBACK_INTERFACE_KARVON_MOBILE_EVENT_LISTENER_METHOD0 = ctypes.CFUNCTYPE(None,ctypes.c_uint64,_UniffiRustBuffer,ctypes.c_void_p,
     ctypes.POINTER(_UniffiRustCallStatus),
 )
@@ -4012,6 +4083,206 @@ class _UniffiFfiConverterTypeRestored(_UniffiConverterRustBuffer):
         _UniffiFfiConverterString.write(value.id, buf)
 
 @dataclass
+class SyncIssue:
+    """
+    A problem sync left for the user.
+"""
+    def __init__(self, *, kind:str, subject:str, code:str, text:str, at_ms:int):
+        self.kind = kind
+        self.subject = subject
+        self.code = code
+        self.text = text
+        self.at_ms = at_ms
+        
+        
+
+    
+    def __str__(self):
+        return "SyncIssue(kind={}, subject={}, code={}, text={}, at_ms={})".format(self.kind, self.subject, self.code, self.text, self.at_ms)
+    def __eq__(self, other):
+        if self.kind != other.kind:
+            return False
+        if self.subject != other.subject:
+            return False
+        if self.code != other.code:
+            return False
+        if self.text != other.text:
+            return False
+        if self.at_ms != other.at_ms:
+            return False
+        return True
+
+class _UniffiFfiConverterTypeSyncIssue(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        return SyncIssue(
+            kind=_UniffiFfiConverterString.read(buf),
+            subject=_UniffiFfiConverterString.read(buf),
+            code=_UniffiFfiConverterString.read(buf),
+            text=_UniffiFfiConverterString.read(buf),
+            at_ms=_UniffiFfiConverterInt64.read(buf),
+        )
+
+    @staticmethod
+    def check_lower(value):
+        _UniffiFfiConverterString.check_lower(value.kind)
+        _UniffiFfiConverterString.check_lower(value.subject)
+        _UniffiFfiConverterString.check_lower(value.code)
+        _UniffiFfiConverterString.check_lower(value.text)
+        _UniffiFfiConverterInt64.check_lower(value.at_ms)
+
+    @staticmethod
+    def write(value, buf):
+        _UniffiFfiConverterString.write(value.kind, buf)
+        _UniffiFfiConverterString.write(value.subject, buf)
+        _UniffiFfiConverterString.write(value.code, buf)
+        _UniffiFfiConverterString.write(value.text, buf)
+        _UniffiFfiConverterInt64.write(value.at_ms, buf)
+
+class _UniffiFfiConverterSequenceTypeSyncIssue(_UniffiConverterRustBuffer):
+    @classmethod
+    def check_lower(cls, value):
+        for item in value:
+            _UniffiFfiConverterTypeSyncIssue.check_lower(item)
+
+    @classmethod
+    def write(cls, value, buf):
+        items = len(value)
+        buf.write_i32(items)
+        for item in value:
+            _UniffiFfiConverterTypeSyncIssue.write(item, buf)
+
+    @classmethod
+    def read(cls, buf):
+        count = buf.read_i32()
+        if count < 0:
+            raise InternalError("Unexpected negative sequence length")
+
+        return [
+            _UniffiFfiConverterTypeSyncIssue.read(buf) for i in range(count)
+        ]
+
+@dataclass
+class SyncState:
+    """
+    Where sync stands.
+"""
+    def __init__(self, *, server_url:typing.Optional[str], device_id:typing.Optional[str], pending:int, queued_documents:int, last_sync_ms:typing.Optional[int], problems:typing.List[SyncIssue]):
+        self.server_url = server_url
+        self.device_id = device_id
+        self.pending = pending
+        self.queued_documents = queued_documents
+        self.last_sync_ms = last_sync_ms
+        self.problems = problems
+        
+        
+
+    
+    def __str__(self):
+        return "SyncState(server_url={}, device_id={}, pending={}, queued_documents={}, last_sync_ms={}, problems={})".format(self.server_url, self.device_id, self.pending, self.queued_documents, self.last_sync_ms, self.problems)
+    def __eq__(self, other):
+        if self.server_url != other.server_url:
+            return False
+        if self.device_id != other.device_id:
+            return False
+        if self.pending != other.pending:
+            return False
+        if self.queued_documents != other.queued_documents:
+            return False
+        if self.last_sync_ms != other.last_sync_ms:
+            return False
+        if self.problems != other.problems:
+            return False
+        return True
+
+class _UniffiFfiConverterTypeSyncState(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        return SyncState(
+            server_url=_UniffiFfiConverterOptionalString.read(buf),
+            device_id=_UniffiFfiConverterOptionalString.read(buf),
+            pending=_UniffiFfiConverterUInt64.read(buf),
+            queued_documents=_UniffiFfiConverterUInt64.read(buf),
+            last_sync_ms=_UniffiFfiConverterOptionalInt64.read(buf),
+            problems=_UniffiFfiConverterSequenceTypeSyncIssue.read(buf),
+        )
+
+    @staticmethod
+    def check_lower(value):
+        _UniffiFfiConverterOptionalString.check_lower(value.server_url)
+        _UniffiFfiConverterOptionalString.check_lower(value.device_id)
+        _UniffiFfiConverterUInt64.check_lower(value.pending)
+        _UniffiFfiConverterUInt64.check_lower(value.queued_documents)
+        _UniffiFfiConverterOptionalInt64.check_lower(value.last_sync_ms)
+        _UniffiFfiConverterSequenceTypeSyncIssue.check_lower(value.problems)
+
+    @staticmethod
+    def write(value, buf):
+        _UniffiFfiConverterOptionalString.write(value.server_url, buf)
+        _UniffiFfiConverterOptionalString.write(value.device_id, buf)
+        _UniffiFfiConverterUInt64.write(value.pending, buf)
+        _UniffiFfiConverterUInt64.write(value.queued_documents, buf)
+        _UniffiFfiConverterOptionalInt64.write(value.last_sync_ms, buf)
+        _UniffiFfiConverterSequenceTypeSyncIssue.write(value.problems, buf)
+
+@dataclass
+class SyncSummary:
+    """
+    What one sync did.
+"""
+    def __init__(self, *, pushed:int, filed:int, pulled:int, applied:int, problems:typing.List[SyncIssue]):
+        self.pushed = pushed
+        self.filed = filed
+        self.pulled = pulled
+        self.applied = applied
+        self.problems = problems
+        
+        
+
+    
+    def __str__(self):
+        return "SyncSummary(pushed={}, filed={}, pulled={}, applied={}, problems={})".format(self.pushed, self.filed, self.pulled, self.applied, self.problems)
+    def __eq__(self, other):
+        if self.pushed != other.pushed:
+            return False
+        if self.filed != other.filed:
+            return False
+        if self.pulled != other.pulled:
+            return False
+        if self.applied != other.applied:
+            return False
+        if self.problems != other.problems:
+            return False
+        return True
+
+class _UniffiFfiConverterTypeSyncSummary(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        return SyncSummary(
+            pushed=_UniffiFfiConverterUInt64.read(buf),
+            filed=_UniffiFfiConverterUInt64.read(buf),
+            pulled=_UniffiFfiConverterUInt64.read(buf),
+            applied=_UniffiFfiConverterUInt64.read(buf),
+            problems=_UniffiFfiConverterSequenceTypeSyncIssue.read(buf),
+        )
+
+    @staticmethod
+    def check_lower(value):
+        _UniffiFfiConverterUInt64.check_lower(value.pushed)
+        _UniffiFfiConverterUInt64.check_lower(value.filed)
+        _UniffiFfiConverterUInt64.check_lower(value.pulled)
+        _UniffiFfiConverterUInt64.check_lower(value.applied)
+        _UniffiFfiConverterSequenceTypeSyncIssue.check_lower(value.problems)
+
+    @staticmethod
+    def write(value, buf):
+        _UniffiFfiConverterUInt64.write(value.pushed, buf)
+        _UniffiFfiConverterUInt64.write(value.filed, buf)
+        _UniffiFfiConverterUInt64.write(value.pulled, buf)
+        _UniffiFfiConverterUInt64.write(value.applied, buf)
+        _UniffiFfiConverterSequenceTypeSyncIssue.write(value.problems, buf)
+
+@dataclass
 class Traveller:
     """
     A stored traveller, identifiers opened.
@@ -5070,6 +5341,20 @@ class ApiError:  # type: ignore
         def __repr__(self):
             return "ApiError.Storage({})".format(str(self))
     _UniffiTempApiError.Storage = Storage # type: ignore
+    class Network(_UniffiTempApiError):
+        """
+        Sync with the server failed (network, server refusal); what was saved stays saved.
+"""
+        
+        def __init__(self, text):
+            super().__init__(", ".join([
+                "text={!r}".format(text),
+            ]))
+            self.text = text
+
+        def __repr__(self):
+            return "ApiError.Network({})".format(str(self))
+    _UniffiTempApiError.Network = Network # type: ignore
     class Key(_UniffiTempApiError):
         """
         The key that protects personal identifiers is missing, malformed or wrong.
@@ -5126,6 +5411,10 @@ class _UniffiFfiConverterTypeApiError(_UniffiConverterRustBuffer):
                 _UniffiFfiConverterString.read(buf),
             )
         if variant == 7:
+            return ApiError.Network(
+                _UniffiFfiConverterString.read(buf),
+            )
+        if variant == 8:
             return ApiError.Key(
                 _UniffiFfiConverterString.read(buf),
             )
@@ -5157,6 +5446,9 @@ class _UniffiFfiConverterTypeApiError(_UniffiConverterRustBuffer):
             _UniffiFfiConverterString.check_lower(value.text)
             return
         if isinstance(value, ApiError.Storage):
+            _UniffiFfiConverterString.check_lower(value.text)
+            return
+        if isinstance(value, ApiError.Network):
             _UniffiFfiConverterString.check_lower(value.text)
             return
         if isinstance(value, ApiError.Key):
@@ -5191,8 +5483,11 @@ class _UniffiFfiConverterTypeApiError(_UniffiConverterRustBuffer):
         if isinstance(value, ApiError.Storage):
             buf.write_i32(6)
             _UniffiFfiConverterString.write(value.text, buf)
-        if isinstance(value, ApiError.Key):
+        if isinstance(value, ApiError.Network):
             buf.write_i32(7)
+            _UniffiFfiConverterString.write(value.text, buf)
+        if isinstance(value, ApiError.Key):
+            buf.write_i32(8)
             _UniffiFfiConverterString.write(value.text, buf)
 
 class _UniffiFfiConverterBytes(_UniffiConverterRustBuffer):
@@ -5482,6 +5777,179 @@ class _UniffiTraitImplEventListenerImpl:
 # The _UniffiConverter which transforms the Callbacks in to Handles to pass to Rust.
 _UniffiFfiConverterTypeEventListener = _UniffiCallbackInterfaceFfiConverter()
 
+
+class SyncListener():
+    """
+    Receives sync progress, for a progress bar.
+"""
+    
+    def on_progress(self, phase: str,done: int,total: int) -> None:
+        """
+        `phase` is `pushing`, `filing` or `pulling`; `done` of `total` (total 0 when unknown).
+"""
+        raise NotImplementedError
+
+class SyncListenerImpl(SyncListener):
+    """
+    Receives sync progress, for a progress bar.
+"""
+    
+    _handle: ctypes.c_uint64
+    
+    def __init__(self, *args, **kwargs):
+        raise ValueError("This class has no default constructor")
+
+    def __del__(self):
+        # In case of partial initialization of instances.
+        handle = getattr(self, "_handle", None)
+        if handle is not None:
+            _uniffi_rust_call(_UniffiLib.uniffi_karvon_mobile_fn_free_synclistener, handle)
+
+    def _uniffi_clone_handle(self):
+        return _uniffi_rust_call(_UniffiLib.uniffi_karvon_mobile_fn_clone_synclistener, self._handle)
+
+    # Used by alternative constructors or any methods which return this type.
+    @classmethod
+    def _uniffi_make_instance(cls, handle):
+        # Lightly yucky way to bypass the usual __init__ logic
+        # and just create a new instance with the required handle.
+        inst = cls.__new__(cls)
+        inst._handle = handle
+        return inst
+    def on_progress(self, phase: str,done: int,total: int) -> None:
+        """
+        `phase` is `pushing`, `filing` or `pulling`; `done` of `total` (total 0 when unknown).
+"""
+        
+        _UniffiFfiConverterString.check_lower(phase)
+
+        _UniffiFfiConverterUInt64.check_lower(done)
+
+        _UniffiFfiConverterUInt64.check_lower(total)
+        _uniffi_lowered_args = (
+            self._uniffi_clone_handle(),
+            _UniffiFfiConverterString.lower(phase),
+            _UniffiFfiConverterUInt64.lower(done),
+            _UniffiFfiConverterUInt64.lower(total),
+        )
+        _uniffi_lift_return = lambda val: None
+        _uniffi_error_converter = None
+        _uniffi_ffi_result = _uniffi_rust_call_with_error(
+            _uniffi_error_converter,
+            _UniffiLib.uniffi_karvon_mobile_fn_method_synclistener_on_progress,
+            *_uniffi_lowered_args,
+        )
+        return _uniffi_lift_return(_uniffi_ffi_result)
+
+
+
+
+# Put all the bits inside a class to keep the top-level namespace clean
+class _UniffiTraitImplSyncListenerImpl:
+    # For each method, generate a callback function to pass to Rust
+
+    @_UNIFFI_CALLBACK_INTERFACE_KARVON_MOBILE_SYNC_LISTENER_METHOD0
+    def on_progress(
+            uniffi_handle,
+            phase,
+            done,
+            total,
+            uniffi_out_return,
+            uniffi_call_status_ptr,
+        ):
+        uniffi_obj = _UniffiFfiConverterTypeSyncListener._handle_map.get(uniffi_handle)
+        def make_call():
+            uniffi_args = (_UniffiFfiConverterString.lift(phase), _UniffiFfiConverterUInt64.lift(done), _UniffiFfiConverterUInt64.lift(total), )
+            uniffi_method = uniffi_obj.on_progress
+            return uniffi_method(*uniffi_args)
+        write_return_value = lambda v: None
+        _uniffi_trait_interface_call(
+                uniffi_call_status_ptr.contents,
+                make_call,
+                write_return_value,
+        )
+
+    @_UNIFFI_CALLBACK_INTERFACE_FREE_KARVON_MOBILE_SYNC_LISTENER
+    def _uniffi_free(uniffi_handle):
+        _UniffiFfiConverterTypeSyncListener._handle_map.remove(uniffi_handle)
+
+    @_UNIFFI_CALLBACK_INTERFACE_CLONE_KARVON_MOBILE_SYNC_LISTENER
+    def _uniffi_clone(uniffi_handle):
+        return _UniffiFfiConverterTypeSyncListener._handle_map.clone(uniffi_handle)
+
+    # Generate the FFI VTable.  This has a field for each callback interface method.
+    _uniffi_vtable = _UniffiVTableCallbackInterfaceKarvonMobileSyncListener(
+        _uniffi_free,
+        _uniffi_clone,
+        on_progress,
+    )
+    # Send Rust a pointer to the VTable.  Note: this means we need to keep the struct alive forever,
+    # or else bad things will happen when Rust tries to access it.
+    _UniffiLib.uniffi_karvon_mobile_fn_init_callback_vtable_synclistener(ctypes.byref(_uniffi_vtable))
+
+class _UniffiFfiConverterTypeSyncListener:
+    _handle_map = _UniffiHandleMap()
+
+    @staticmethod
+    def lift(value: int):
+        if (value & 1) == 0:
+            # Rust-generated handle, construct a new class that uses the handle to implement the
+            # interface
+            return SyncListenerImpl._uniffi_make_instance(value)
+        else:
+            # Python-generated handle, get the object from the handle map
+            return _UniffiFfiConverterTypeSyncListener._handle_map.remove(value)
+
+    @staticmethod
+    def check_lower(value: SyncListener):
+        if not isinstance(value, SyncListener):
+            raise TypeError("Expected SyncListener subclass, {} found".format(type(value).__name__))
+
+    @staticmethod
+    def lower(value: SyncListener):
+         if isinstance(value, SyncListenerImpl):
+            # Rust-implementated object.  Clone the handle and return it
+            return value._uniffi_clone_handle()
+         else:
+            # Python-implementated object, generate a new vtable handle and return that.
+            return _UniffiFfiConverterTypeSyncListener._handle_map.insert(value)
+
+    @classmethod
+    def read(cls, buf: _UniffiRustBuffer):
+        ptr = buf.read_u64()
+        if ptr == 0:
+            raise InternalError("Raw handle value was null")
+        return cls.lift(ptr)
+
+    @classmethod
+    def write(cls, value: SyncListener, buf: _UniffiRustBuffer):
+        buf.write_u64(cls.lower(value))
+
+class _UniffiFfiConverterOptionalTypeSyncListener(_UniffiConverterRustBuffer):
+    @classmethod
+    def check_lower(cls, value):
+        if value is not None:
+            _UniffiFfiConverterTypeSyncListener.check_lower(value)
+
+    @classmethod
+    def write(cls, value, buf):
+        if value is None:
+            buf.write_u8(0)
+            return
+
+        buf.write_u8(1)
+        _UniffiFfiConverterTypeSyncListener.write(value, buf)
+
+    @classmethod
+    def read(cls, buf):
+        flag = buf.read_u8()
+        if flag == 0:
+            return None
+        elif flag == 1:
+            return _UniffiFfiConverterTypeSyncListener.read(buf)
+        else:
+            raise InternalError("Unexpected flag byte for optional type")
+
 class _UniffiFfiConverterSequenceTypeTraveller(_UniffiConverterRustBuffer):
     @classmethod
     def check_lower(cls, value):
@@ -5614,6 +6082,11 @@ class KarvonApiProtocol(typing.Protocol):
     def clear_listener(self, ) -> None:
         """
         Stops telling the listener anything.
+"""
+        raise NotImplementedError
+    def configure_sync(self, url: str) -> None:
+        """
+        Sets the sync server (`https://…`; `http://` for a server on this machine).
 """
         raise NotImplementedError
     def create_cn22(self, json: str,title: typing.Optional[str]) -> Document:
@@ -5851,6 +6324,16 @@ class KarvonApiProtocol(typing.Protocol):
         """
         The live status of a trip: allowances, projected duty and tax, channel, plan, rates,
         alerts.
+"""
+        raise NotImplementedError
+    async def sync(self, listener: typing.Optional[SyncListener]) -> SyncSummary:
+        """
+        Sends what waits, files queued declarations and brings this device up to date.
+"""
+        raise NotImplementedError
+    def sync_status(self, ) -> SyncState:
+        """
+        Where sync stands: the server, what waits, the last sync, problems with reasons.
 """
         raise NotImplementedError
     def templates(self, ) -> typing.List[str]:
@@ -6189,6 +6672,24 @@ class KarvonApi(KarvonApiProtocol):
         _uniffi_ffi_result = _uniffi_rust_call_with_error(
             _uniffi_error_converter,
             _UniffiLib.uniffi_karvon_mobile_fn_method_karvonapi_clear_listener,
+            *_uniffi_lowered_args,
+        )
+        return _uniffi_lift_return(_uniffi_ffi_result)
+    def configure_sync(self, url: str) -> None:
+        """
+        Sets the sync server (`https://…`; `http://` for a server on this machine).
+"""
+        
+        _UniffiFfiConverterString.check_lower(url)
+        _uniffi_lowered_args = (
+            self._uniffi_clone_handle(),
+            _UniffiFfiConverterString.lower(url),
+        )
+        _uniffi_lift_return = lambda val: None
+        _uniffi_error_converter = _UniffiFfiConverterTypeApiError
+        _uniffi_ffi_result = _uniffi_rust_call_with_error(
+            _uniffi_error_converter,
+            _UniffiLib.uniffi_karvon_mobile_fn_method_karvonapi_configure_sync,
             *_uniffi_lowered_args,
         )
         return _uniffi_lift_return(_uniffi_ffi_result)
@@ -7087,6 +7588,41 @@ class KarvonApi(KarvonApiProtocol):
             *_uniffi_lowered_args,
         )
         return _uniffi_lift_return(_uniffi_ffi_result)
+    async def sync(self, listener: typing.Optional[SyncListener]) -> SyncSummary:
+        """
+        Sends what waits, files queued declarations and brings this device up to date.
+"""
+        
+        _UniffiFfiConverterOptionalTypeSyncListener.check_lower(listener)
+        _uniffi_lowered_args = (
+            self._uniffi_clone_handle(),
+            _UniffiFfiConverterOptionalTypeSyncListener.lower(listener),
+        )
+        _uniffi_lift_return = _UniffiFfiConverterTypeSyncSummary.lift
+        _uniffi_error_converter = _UniffiFfiConverterTypeApiError
+        return await _uniffi_rust_call_async(
+            _UniffiLib.uniffi_karvon_mobile_fn_method_karvonapi_sync(*_uniffi_lowered_args),
+            _UniffiLib.ffi_karvon_mobile_rust_future_poll_rust_buffer,
+            _UniffiLib.ffi_karvon_mobile_rust_future_complete_rust_buffer,
+            _UniffiLib.ffi_karvon_mobile_rust_future_free_rust_buffer,
+            _uniffi_lift_return,
+            _uniffi_error_converter,
+        )
+    def sync_status(self, ) -> SyncState:
+        """
+        Where sync stands: the server, what waits, the last sync, problems with reasons.
+"""
+        _uniffi_lowered_args = (
+            self._uniffi_clone_handle(),
+        )
+        _uniffi_lift_return = _UniffiFfiConverterTypeSyncState.lift
+        _uniffi_error_converter = _UniffiFfiConverterTypeApiError
+        _uniffi_ffi_result = _uniffi_rust_call_with_error(
+            _uniffi_error_converter,
+            _UniffiLib.uniffi_karvon_mobile_fn_method_karvonapi_sync_status,
+            *_uniffi_lowered_args,
+        )
+        return _uniffi_lift_return(_uniffi_ffi_result)
     def templates(self, ) -> typing.List[str]:
         """
         Every saved template, as JSON objects.
@@ -7304,6 +7840,9 @@ __all__ = [
     "RatesImport",
     "Receipt",
     "Restored",
+    "SyncIssue",
+    "SyncState",
+    "SyncSummary",
     "Traveller",
     "TravellerInput",
     "TravellerLine",
@@ -7314,6 +7853,8 @@ __all__ = [
     "TripStatus",
     "Verified",
     "WhatIf",
+    "SyncListenerImpl",
+    "SyncListener",
     "KarvonApi",
     "KarvonApiProtocol",
     "EventListener",

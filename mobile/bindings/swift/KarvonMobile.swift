@@ -951,6 +951,21 @@ public protocol KarvonApiProtocol: AnyObject, Sendable {
      */
     func whatIf(input: PurchaseInput) throws  -> WhatIf
     
+    /**
+     * Sets the sync server (`https://…`; `http://` for a server on this machine).
+     */
+    func configureSync(url: String) throws 
+    
+    /**
+     * Sends what waits, files queued declarations and brings this device up to date.
+     */
+    func sync(listener: SyncListener?) async throws  -> SyncSummary
+    
+    /**
+     * Where sync stands: the server, what waits, the last sync, problems with reasons.
+     */
+    func syncStatus() throws  -> SyncState
+    
 }
 /**
  * Karvon opened on a data folder: travellers, trips, purchases, status, declarations,
@@ -1947,6 +1962,49 @@ open func whatIf(input: PurchaseInput)throws  -> WhatIf  {
 })
 }
     
+    /**
+     * Sets the sync server (`https://…`; `http://` for a server on this machine).
+     */
+open func configureSync(url: String)throws   {try rustCallWithError(FfiConverterTypeApiError_lift) {
+        uniffiCallStatus in
+    uniffi_karvon_mobile_fn_method_karvonapi_configure_sync(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(url),uniffiCallStatus
+    )
+}
+}
+    
+    /**
+     * Sends what waits, files queued declarations and brings this device up to date.
+     */
+open func sync(listener: SyncListener?)async throws  -> SyncSummary  {
+    return
+        try  await uniffiRustCallAsync(
+            rustFutureFunc: {
+                uniffi_karvon_mobile_fn_method_karvonapi_sync(
+                        self.uniffiCloneHandle(),FfiConverterOptionTypeSyncListener.lower(listener)
+                )
+            },
+            pollFunc: ffi_karvon_mobile_rust_future_poll_rust_buffer,
+            completeFunc: ffi_karvon_mobile_rust_future_complete_rust_buffer,
+            freeFunc: ffi_karvon_mobile_rust_future_free_rust_buffer,
+            liftFunc: FfiConverterTypeSyncSummary_lift,
+            errorHandler: FfiConverterTypeApiError_lift
+        )
+}
+    
+    /**
+     * Where sync stands: the server, what waits, the last sync, problems with reasons.
+     */
+open func syncStatus()throws  -> SyncState  {
+    return try  FfiConverterTypeSyncState_lift(try rustCallWithError(FfiConverterTypeApiError_lift) {
+        uniffiCallStatus in
+    uniffi_karvon_mobile_fn_method_karvonapi_sync_status(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
 
     
 }
@@ -1990,6 +2048,222 @@ public func FfiConverterTypeKarvonApi_lift(_ handle: UInt64) throws -> KarvonApi
 #endif
 public func FfiConverterTypeKarvonApi_lower(_ value: KarvonApi) -> UInt64 {
     return FfiConverterTypeKarvonApi.lower(value)
+}
+
+
+
+
+
+
+/**
+ * Receives sync progress, for a progress bar.
+ */
+public protocol SyncListener: AnyObject, Sendable {
+    
+    /**
+     * `phase` is `pushing`, `filing` or `pulling`; `done` of `total` (total 0 when unknown).
+     */
+    func onProgress(phase: String, done: UInt64, total: UInt64) 
+    
+}
+/**
+ * Receives sync progress, for a progress bar.
+ */
+open class SyncListenerImpl: SyncListener, @unchecked Sendable {
+    fileprivate let handle: UInt64
+
+    /// Used to instantiate a [FFIObject] without an actual handle, for fakes in tests, mostly.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public struct NoHandle {
+        public init() {}
+    }
+
+    // TODO: We'd like this to be `private` but for Swifty reasons,
+    // we can't implement `FfiConverter` without making this `required` and we can't
+    // make it `required` without making it `public`.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    required public init(unsafeFromHandle handle: UInt64) {
+        self.handle = handle
+    }
+
+    // This constructor can be used to instantiate a fake object.
+    // - Parameter noHandle: Placeholder value so we can have a constructor separate from the default empty one that may be implemented for classes extending [FFIObject].
+    //
+    // - Warning:
+    //     Any object instantiated with this constructor cannot be passed to an actual Rust-backed object. Since there isn't a backing handle the FFI lower functions will crash.
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public init(noHandle: NoHandle) {
+        self.handle = 0
+    }
+
+#if swift(>=5.8)
+    @_documentation(visibility: private)
+#endif
+    public func uniffiCloneHandle() -> UInt64 {
+        return try! rustCall { uniffi_karvon_mobile_fn_clone_synclistener(self.handle, $0) }
+    }
+    // No primary constructor declared for this class.
+
+    deinit {
+        if handle == 0 {
+            // Mock objects have handle=0 don't try to free them
+            return
+        }
+
+        try! rustCall { uniffi_karvon_mobile_fn_free_synclistener(handle, $0) }
+    }
+
+    
+
+    
+    /**
+     * `phase` is `pushing`, `filing` or `pulling`; `done` of `total` (total 0 when unknown).
+     */
+open func onProgress(phase: String, done: UInt64, total: UInt64)  {try! rustCall() {
+        uniffiCallStatus in
+    uniffi_karvon_mobile_fn_method_synclistener_on_progress(
+            self.uniffiCloneHandle(),
+        FfiConverterString.lower(phase),
+        FfiConverterUInt64.lower(done),
+        FfiConverterUInt64.lower(total),uniffiCallStatus
+    )
+}
+}
+    
+
+    
+}
+
+
+
+// Put the implementation in a struct so we don't pollute the top-level namespace
+fileprivate struct UniffiCallbackInterfaceSyncListener {
+
+    // Create the VTable using a series of closures.
+    // Swift automatically converts these into C callback functions.
+    //
+    // Store the vtable directly.
+    static let vtable: UniffiVTableCallbackInterfaceSyncListener = UniffiVTableCallbackInterfaceSyncListener(
+        uniffiFree: { (uniffiHandle: UInt64) -> () in
+            do {
+                try FfiConverterTypeSyncListener.handleMap.remove(handle: uniffiHandle)
+            } catch {
+                print("Uniffi callback interface SyncListener: handle missing in uniffiFree")
+            }
+        },
+        uniffiClone: { (uniffiHandle: UInt64) -> UInt64 in
+            do {
+                return try FfiConverterTypeSyncListener.handleMap.clone(handle: uniffiHandle)
+            } catch {
+                fatalError("Uniffi callback interface SyncListener: handle missing in uniffiClone")
+            }
+        },
+        onProgress: { (
+            uniffiHandle: UInt64,
+            phase: RustBuffer,
+            done: UInt64,
+            total: UInt64,
+            uniffiOutReturn: UnsafeMutableRawPointer,
+            uniffiCallStatus: UnsafeMutablePointer<RustCallStatus>
+        ) in
+            let makeCall = {
+                () throws -> () in
+                guard let uniffiObj = try? FfiConverterTypeSyncListener.handleMap.get(handle: uniffiHandle) else {
+                    throw UniffiInternalError.unexpectedStaleHandle
+                }
+                return uniffiObj.onProgress(
+                     phase: try FfiConverterString.lift(phase),
+                     done: try FfiConverterUInt64.lift(done),
+                     total: try FfiConverterUInt64.lift(total)
+                )
+            }
+
+            
+            let writeReturn = { () }
+            uniffiTraitInterfaceCall(
+                callStatus: uniffiCallStatus,
+                makeCall: makeCall,
+                writeReturn: writeReturn
+            )
+        }
+    )
+
+    // Rust stores this pointer for future callback invocations, so it must live
+    // for the process lifetime (not just for the init function call).
+    //
+    // `nonisolated(unsafe)` is needed under Swift 6 strict concurrency.
+    // This is safe because the pointee is initialized once during static init
+    // and never mutated by either side of the FFI.  Its fields are C function pointers.
+    nonisolated(unsafe) static let vtablePtr: UnsafePointer<UniffiVTableCallbackInterfaceSyncListener> = {
+        let ptr = UnsafeMutablePointer<UniffiVTableCallbackInterfaceSyncListener>.allocate(capacity: 1)
+        ptr.initialize(to: vtable)
+        return UnsafePointer(ptr)
+    }()
+}
+
+private func uniffiCallbackInitSyncListener() {
+    uniffi_karvon_mobile_fn_init_callback_vtable_synclistener(UniffiCallbackInterfaceSyncListener.vtablePtr)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSyncListener: FfiConverter {
+    fileprivate static let handleMap = UniffiHandleMap<SyncListener>()
+
+    typealias FfiType = UInt64
+    typealias SwiftType = SyncListener
+
+    public static func lift(_ handle: UInt64) throws -> SyncListener {
+        if ((handle & 1) == 0) {
+            // Rust-generated handle, construct a new class that uses the handle to implement the
+            // interface
+            return SyncListenerImpl(unsafeFromHandle: handle)
+        } else {
+            // Swift-generated handle, get the object from the handle map
+            return try handleMap.remove(handle: handle)
+        }
+    }
+
+    public static func lower(_ value: SyncListener) -> UInt64 {
+         if let rustImpl = value as? SyncListenerImpl {
+             // Rust-implemented object.  Clone the handle and return it
+            return rustImpl.uniffiCloneHandle()
+         } else {
+            // Swift object, generate a new vtable handle and return that.
+            return handleMap.insert(obj: value)
+         }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SyncListener {
+        let handle: UInt64 = try readInt(&buf)
+        return try lift(handle)
+    }
+
+    public static func write(_ value: SyncListener, into buf: inout [UInt8]) {
+        writeInt(&buf, lower(value))
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSyncListener_lift(_ handle: UInt64) throws -> SyncListener {
+    return try FfiConverterTypeSyncListener.lift(handle)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSyncListener_lower(_ value: SyncListener) -> UInt64 {
+    return FfiConverterTypeSyncListener.lower(value)
 }
 
 
@@ -5377,6 +5651,313 @@ public func FfiConverterTypeStatusEvent_lower(_ value: StatusEvent) -> RustBuffe
 
 
 /**
+ * A problem sync left for the user.
+ */
+public struct SyncIssue: Equatable, Hashable {
+    /**
+     * `push`, `pull`, `filing` or `register`.
+     */
+    public var kind: String
+    /**
+     * A batch key or a document id.
+     */
+    public var subject: String
+    /**
+     * The stable code.
+     */
+    public var code: String
+    /**
+     * Why, in the API's language.
+     */
+    public var text: String
+    /**
+     * When, UTC milliseconds.
+     */
+    public var atMs: Int64
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * `push`, `pull`, `filing` or `register`.
+         */kind: String, 
+        /**
+         * A batch key or a document id.
+         */subject: String, 
+        /**
+         * The stable code.
+         */code: String, 
+        /**
+         * Why, in the API's language.
+         */text: String, 
+        /**
+         * When, UTC milliseconds.
+         */atMs: Int64) {
+        self.kind = kind
+        self.subject = subject
+        self.code = code
+        self.text = text
+        self.atMs = atMs
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SyncIssue: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSyncIssue: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SyncIssue {
+        return
+            try SyncIssue(
+                kind: FfiConverterString.read(from: &buf), 
+                subject: FfiConverterString.read(from: &buf), 
+                code: FfiConverterString.read(from: &buf), 
+                text: FfiConverterString.read(from: &buf), 
+                atMs: FfiConverterInt64.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SyncIssue, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.kind, into: &buf)
+        FfiConverterString.write(value.subject, into: &buf)
+        FfiConverterString.write(value.code, into: &buf)
+        FfiConverterString.write(value.text, into: &buf)
+        FfiConverterInt64.write(value.atMs, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSyncIssue_lift(_ buf: RustBuffer) throws -> SyncIssue {
+    return try FfiConverterTypeSyncIssue.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSyncIssue_lower(_ value: SyncIssue) -> RustBuffer {
+    return FfiConverterTypeSyncIssue.lower(value)
+}
+
+
+/**
+ * Where sync stands.
+ */
+public struct SyncState: Equatable, Hashable {
+    /**
+     * The server, when configured.
+     */
+    public var serverUrl: String?
+    /**
+     * This device's id, once registered.
+     */
+    public var deviceId: String?
+    /**
+     * Changes waiting to be sent.
+     */
+    public var pending: UInt64
+    /**
+     * Declarations waiting to be filed.
+     */
+    public var queuedDocuments: UInt64
+    /**
+     * When a sync last finished without a problem, UTC milliseconds.
+     */
+    public var lastSyncMs: Int64?
+    /**
+     * Problems that need the user.
+     */
+    public var problems: [SyncIssue]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The server, when configured.
+         */serverUrl: String?, 
+        /**
+         * This device's id, once registered.
+         */deviceId: String?, 
+        /**
+         * Changes waiting to be sent.
+         */pending: UInt64, 
+        /**
+         * Declarations waiting to be filed.
+         */queuedDocuments: UInt64, 
+        /**
+         * When a sync last finished without a problem, UTC milliseconds.
+         */lastSyncMs: Int64?, 
+        /**
+         * Problems that need the user.
+         */problems: [SyncIssue]) {
+        self.serverUrl = serverUrl
+        self.deviceId = deviceId
+        self.pending = pending
+        self.queuedDocuments = queuedDocuments
+        self.lastSyncMs = lastSyncMs
+        self.problems = problems
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SyncState: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSyncState: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SyncState {
+        return
+            try SyncState(
+                serverUrl: FfiConverterOptionString.read(from: &buf), 
+                deviceId: FfiConverterOptionString.read(from: &buf), 
+                pending: FfiConverterUInt64.read(from: &buf), 
+                queuedDocuments: FfiConverterUInt64.read(from: &buf), 
+                lastSyncMs: FfiConverterOptionInt64.read(from: &buf), 
+                problems: FfiConverterSequenceTypeSyncIssue.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SyncState, into buf: inout [UInt8]) {
+        FfiConverterOptionString.write(value.serverUrl, into: &buf)
+        FfiConverterOptionString.write(value.deviceId, into: &buf)
+        FfiConverterUInt64.write(value.pending, into: &buf)
+        FfiConverterUInt64.write(value.queuedDocuments, into: &buf)
+        FfiConverterOptionInt64.write(value.lastSyncMs, into: &buf)
+        FfiConverterSequenceTypeSyncIssue.write(value.problems, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSyncState_lift(_ buf: RustBuffer) throws -> SyncState {
+    return try FfiConverterTypeSyncState.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSyncState_lower(_ value: SyncState) -> RustBuffer {
+    return FfiConverterTypeSyncState.lower(value)
+}
+
+
+/**
+ * What one sync did.
+ */
+public struct SyncSummary: Equatable, Hashable {
+    /**
+     * Changes sent and acknowledged.
+     */
+    public var pushed: UInt64
+    /**
+     * Declarations filed.
+     */
+    public var filed: UInt64
+    /**
+     * Changes received.
+     */
+    public var pulled: UInt64
+    /**
+     * Received changes that changed something here.
+     */
+    public var applied: UInt64
+    /**
+     * Problems left for the user.
+     */
+    public var problems: [SyncIssue]
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * Changes sent and acknowledged.
+         */pushed: UInt64, 
+        /**
+         * Declarations filed.
+         */filed: UInt64, 
+        /**
+         * Changes received.
+         */pulled: UInt64, 
+        /**
+         * Received changes that changed something here.
+         */applied: UInt64, 
+        /**
+         * Problems left for the user.
+         */problems: [SyncIssue]) {
+        self.pushed = pushed
+        self.filed = filed
+        self.pulled = pulled
+        self.applied = applied
+        self.problems = problems
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension SyncSummary: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSyncSummary: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SyncSummary {
+        return
+            try SyncSummary(
+                pushed: FfiConverterUInt64.read(from: &buf), 
+                filed: FfiConverterUInt64.read(from: &buf), 
+                pulled: FfiConverterUInt64.read(from: &buf), 
+                applied: FfiConverterUInt64.read(from: &buf), 
+                problems: FfiConverterSequenceTypeSyncIssue.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: SyncSummary, into buf: inout [UInt8]) {
+        FfiConverterUInt64.write(value.pushed, into: &buf)
+        FfiConverterUInt64.write(value.filed, into: &buf)
+        FfiConverterUInt64.write(value.pulled, into: &buf)
+        FfiConverterUInt64.write(value.applied, into: &buf)
+        FfiConverterSequenceTypeSyncIssue.write(value.problems, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSyncSummary_lift(_ buf: RustBuffer) throws -> SyncSummary {
+    return try FfiConverterTypeSyncSummary.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSyncSummary_lower(_ value: SyncSummary) -> RustBuffer {
+    return FfiConverterTypeSyncSummary.lower(value)
+}
+
+
+/**
  * A stored traveller, identifiers opened.
  */
 public struct Traveller: Equatable, Hashable {
@@ -6697,6 +7278,14 @@ enum ApiError: Swift.Error, Equatable, Hashable, Foundation.LocalizedError {
          */text: String
     )
     /**
+     * Sync with the server failed (network, server refusal); what was saved stays saved.
+     */
+    case Network(
+        /**
+         * The message in the API's language.
+         */text: String
+    )
+    /**
      * The key that protects personal identifiers is missing, malformed or wrong.
      */
     case Key(
@@ -6759,7 +7348,10 @@ public struct FfiConverterTypeApiError: FfiConverterRustBuffer {
         case 6: return .Storage(
             text: try FfiConverterString.read(from: &buf)
             )
-        case 7: return .Key(
+        case 7: return .Network(
+            text: try FfiConverterString.read(from: &buf)
+            )
+        case 8: return .Key(
             text: try FfiConverterString.read(from: &buf)
             )
 
@@ -6812,8 +7404,13 @@ public struct FfiConverterTypeApiError: FfiConverterRustBuffer {
             FfiConverterString.write(text, into: &buf)
             
         
-        case let .Key(text):
+        case let .Network(text):
             writeInt(&buf, Int32(7))
+            FfiConverterString.write(text, into: &buf)
+            
+        
+        case let .Key(text):
+            writeInt(&buf, Int32(8))
             FfiConverterString.write(text, into: &buf)
             
         }
@@ -7068,6 +7665,30 @@ fileprivate struct FfiConverterOptionString: FfiConverterRustBuffer {
         switch try readInt(&buf) as Int8 {
         case 0: return nil
         case 1: return try FfiConverterString.read(from: &buf)
+        default: throw UniffiInternalError.unexpectedOptionalTag
+        }
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+fileprivate struct FfiConverterOptionTypeSyncListener: FfiConverterRustBuffer {
+    typealias SwiftType = SyncListener?
+
+    public static func write(_ value: SwiftType, into buf: inout [UInt8]) {
+        guard let value = value else {
+            writeInt(&buf, Int8(0))
+            return
+        }
+        writeInt(&buf, Int8(1))
+        FfiConverterTypeSyncListener.write(value, into: &buf)
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> SwiftType {
+        switch try readInt(&buf) as Int8 {
+        case 0: return nil
+        case 1: return try FfiConverterTypeSyncListener.read(from: &buf)
         default: throw UniffiInternalError.unexpectedOptionalTag
         }
     }
@@ -7719,6 +8340,31 @@ fileprivate struct FfiConverterSequenceTypeStatusEvent: FfiConverterRustBuffer {
 #if swift(>=5.8)
 @_documentation(visibility: private)
 #endif
+fileprivate struct FfiConverterSequenceTypeSyncIssue: FfiConverterRustBuffer {
+    typealias SwiftType = [SyncIssue]
+
+    public static func write(_ value: [SyncIssue], into buf: inout [UInt8]) {
+        let len = Int32(value.count)
+        writeInt(&buf, len)
+        for item in value {
+            FfiConverterTypeSyncIssue.write(item, into: &buf)
+        }
+    }
+
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> [SyncIssue] {
+        let len: Int32 = try readInt(&buf)
+        var seq = [SyncIssue]()
+        seq.reserveCapacity(Int(len))
+        for _ in 0 ..< len {
+            seq.append(try FfiConverterTypeSyncIssue.read(from: &buf))
+        }
+        return seq
+    }
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
 fileprivate struct FfiConverterSequenceTypeTraveller: FfiConverterRustBuffer {
     typealias SwiftType = [Traveller]
 
@@ -8052,6 +8698,18 @@ private let initializationResult: InitializationResult = {
     if (uniffi_karvon_mobile_checksum_method_karvonapi_what_if() != 32997) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_karvon_mobile_checksum_method_karvonapi_configure_sync() != 1639) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_karvon_mobile_checksum_method_karvonapi_sync() != 4412) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_karvon_mobile_checksum_method_karvonapi_sync_status() != 10617) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_karvon_mobile_checksum_method_synclistener_on_progress() != 2919) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_karvon_mobile_checksum_constructor_karvonapi_open_with_key() != 44088) {
         return InitializationResult.apiChecksumMismatch
     }
@@ -8062,6 +8720,7 @@ private let initializationResult: InitializationResult = {
         return InitializationResult.apiChecksumMismatch
     }
 
+    uniffiCallbackInitSyncListener()
     uniffiCallbackInitEventListener()
     return InitializationResult.ok
 }()

@@ -250,6 +250,13 @@ typedef void (*UniffiCallbackInterfaceEventListenerMethod0)(uint64_t, RustBuffer
     );
 
 #endif
+#ifndef UNIFFI_FFIDEF_CALLBACK_INTERFACE_SYNC_LISTENER_METHOD0
+#define UNIFFI_FFIDEF_CALLBACK_INTERFACE_SYNC_LISTENER_METHOD0
+typedef void (*UniffiCallbackInterfaceSyncListenerMethod0)(uint64_t, RustBuffer, uint64_t, uint64_t, void* _Nonnull, 
+        RustCallStatus *_Nonnull uniffiCallStatus
+    );
+
+#endif
 #ifndef UNIFFI_FFIDEF_V_TABLE_CALLBACK_INTERFACE_EVENT_LISTENER
 #define UNIFFI_FFIDEF_V_TABLE_CALLBACK_INTERFACE_EVENT_LISTENER
 typedef struct UniffiVTableCallbackInterfaceEventListener {
@@ -257,6 +264,15 @@ typedef struct UniffiVTableCallbackInterfaceEventListener {
     UniffiCallbackInterfaceClone _Nonnull uniffiClone;
     UniffiCallbackInterfaceEventListenerMethod0 _Nonnull onAlert;
 } UniffiVTableCallbackInterfaceEventListener;
+
+#endif
+#ifndef UNIFFI_FFIDEF_V_TABLE_CALLBACK_INTERFACE_SYNC_LISTENER
+#define UNIFFI_FFIDEF_V_TABLE_CALLBACK_INTERFACE_SYNC_LISTENER
+typedef struct UniffiVTableCallbackInterfaceSyncListener {
+    UniffiCallbackInterfaceFree _Nonnull uniffiFree;
+    UniffiCallbackInterfaceClone _Nonnull uniffiClone;
+    UniffiCallbackInterfaceSyncListenerMethod0 _Nonnull onProgress;
+} UniffiVTableCallbackInterfaceSyncListener;
 
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_KARVON_MOBILE_FN_CLONE_KARVONAPI
@@ -607,6 +623,41 @@ RustBuffer uniffi_karvon_mobile_fn_method_karvonapi_status(uint64_t ptr, RustBuf
 #ifndef UNIFFI_FFIDEF_UNIFFI_KARVON_MOBILE_FN_METHOD_KARVONAPI_WHAT_IF
 #define UNIFFI_FFIDEF_UNIFFI_KARVON_MOBILE_FN_METHOD_KARVONAPI_WHAT_IF
 RustBuffer uniffi_karvon_mobile_fn_method_karvonapi_what_if(uint64_t ptr, RustBuffer input, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_KARVON_MOBILE_FN_METHOD_KARVONAPI_CONFIGURE_SYNC
+#define UNIFFI_FFIDEF_UNIFFI_KARVON_MOBILE_FN_METHOD_KARVONAPI_CONFIGURE_SYNC
+void uniffi_karvon_mobile_fn_method_karvonapi_configure_sync(uint64_t ptr, RustBuffer url, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_KARVON_MOBILE_FN_METHOD_KARVONAPI_SYNC
+#define UNIFFI_FFIDEF_UNIFFI_KARVON_MOBILE_FN_METHOD_KARVONAPI_SYNC
+uint64_t uniffi_karvon_mobile_fn_method_karvonapi_sync(uint64_t ptr, RustBuffer listener
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_KARVON_MOBILE_FN_METHOD_KARVONAPI_SYNC_STATUS
+#define UNIFFI_FFIDEF_UNIFFI_KARVON_MOBILE_FN_METHOD_KARVONAPI_SYNC_STATUS
+RustBuffer uniffi_karvon_mobile_fn_method_karvonapi_sync_status(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_KARVON_MOBILE_FN_CLONE_SYNCLISTENER
+#define UNIFFI_FFIDEF_UNIFFI_KARVON_MOBILE_FN_CLONE_SYNCLISTENER
+uint64_t uniffi_karvon_mobile_fn_clone_synclistener(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_KARVON_MOBILE_FN_FREE_SYNCLISTENER
+#define UNIFFI_FFIDEF_UNIFFI_KARVON_MOBILE_FN_FREE_SYNCLISTENER
+void uniffi_karvon_mobile_fn_free_synclistener(uint64_t handle, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_KARVON_MOBILE_FN_INIT_CALLBACK_VTABLE_SYNCLISTENER
+#define UNIFFI_FFIDEF_UNIFFI_KARVON_MOBILE_FN_INIT_CALLBACK_VTABLE_SYNCLISTENER
+void uniffi_karvon_mobile_fn_init_callback_vtable_synclistener(const UniffiVTableCallbackInterfaceSyncListener* _Nonnull vtable
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_KARVON_MOBILE_FN_METHOD_SYNCLISTENER_ON_PROGRESS
+#define UNIFFI_FFIDEF_UNIFFI_KARVON_MOBILE_FN_METHOD_SYNCLISTENER_ON_PROGRESS
+void uniffi_karvon_mobile_fn_method_synclistener_on_progress(uint64_t ptr, RustBuffer phase, uint64_t done, uint64_t total, RustCallStatus *_Nonnull out_status
 );
 #endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_KARVON_MOBILE_FN_INIT_CALLBACK_VTABLE_EVENTLISTENER
@@ -1267,6 +1318,30 @@ uint16_t uniffi_karvon_mobile_checksum_method_karvonapi_status(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_KARVON_MOBILE_CHECKSUM_METHOD_KARVONAPI_WHAT_IF
 #define UNIFFI_FFIDEF_UNIFFI_KARVON_MOBILE_CHECKSUM_METHOD_KARVONAPI_WHAT_IF
 uint16_t uniffi_karvon_mobile_checksum_method_karvonapi_what_if(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_KARVON_MOBILE_CHECKSUM_METHOD_KARVONAPI_CONFIGURE_SYNC
+#define UNIFFI_FFIDEF_UNIFFI_KARVON_MOBILE_CHECKSUM_METHOD_KARVONAPI_CONFIGURE_SYNC
+uint16_t uniffi_karvon_mobile_checksum_method_karvonapi_configure_sync(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_KARVON_MOBILE_CHECKSUM_METHOD_KARVONAPI_SYNC
+#define UNIFFI_FFIDEF_UNIFFI_KARVON_MOBILE_CHECKSUM_METHOD_KARVONAPI_SYNC
+uint16_t uniffi_karvon_mobile_checksum_method_karvonapi_sync(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_KARVON_MOBILE_CHECKSUM_METHOD_KARVONAPI_SYNC_STATUS
+#define UNIFFI_FFIDEF_UNIFFI_KARVON_MOBILE_CHECKSUM_METHOD_KARVONAPI_SYNC_STATUS
+uint16_t uniffi_karvon_mobile_checksum_method_karvonapi_sync_status(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_KARVON_MOBILE_CHECKSUM_METHOD_SYNCLISTENER_ON_PROGRESS
+#define UNIFFI_FFIDEF_UNIFFI_KARVON_MOBILE_CHECKSUM_METHOD_SYNCLISTENER_ON_PROGRESS
+uint16_t uniffi_karvon_mobile_checksum_method_synclistener_on_progress(void
     
 );
 #endif

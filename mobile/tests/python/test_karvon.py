@@ -377,6 +377,28 @@ class Postal(unittest.TestCase):
         self.assertEqual(e.exception.path, "invoice_date")
 
 
+class Sync(unittest.TestCase):
+    """Sync settings and state; the full sync runs against a real server in the e2e tests."""
+
+    def setUp(self):
+        self.folder = Folder(self)
+        self.api = self.folder.open()
+
+    def test_configure_and_status(self):
+        api = self.api
+        with self.assertRaises(k.ApiError.Network) as e:
+            api.configure_sync("ftp://example.org")
+        self.assertIn("ftp://example.org", e.exception.text)
+        self.assertIsNone(api.sync_status().server_url)
+        api.configure_sync("https://sync.example.org")
+        api.add_traveller(k.TravellerInput(name="Aziza Karimova", birth_date="1990-03-14",
+                                           residency="UZ", document=None, statuses=[]))
+        state = api.sync_status()
+        self.assertEqual(state.server_url, "https://sync.example.org")
+        self.assertGreater(state.pending, 0)
+        self.assertEqual(state.problems, [])
+
+
 class Keys(unittest.TestCase):
     """The key comes from the host's keystore, or from a key file."""
 

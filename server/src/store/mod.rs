@@ -11,7 +11,8 @@ use std::collections::HashSet;
 use std::future::Future;
 use std::pin::Pin;
 
-use karvon_domain::sync::Change;
+use karvon_domain::sync::wire::{filed_fields, FilingStatus, InspectionChannel};
+use karvon_domain::sync::{Change, EntityKind, Hlc};
 
 pub use postgres::PostgresStore;
 pub use sqlite::SqliteStore;
@@ -86,6 +87,61 @@ pub struct PushBatch {
     pub now_ms: u64,
 }
 
+/// A declaration to file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewFiling {
+    /// The account.
+    pub account_id: String,
+    /// The device that filed it.
+    pub device_id: String,
+    /// The document's id (lower case).
+    pub document_id: String,
+    /// The document kind (`passenger`, `cn22`, ...).
+    pub kind: String,
+    /// The signed envelope as QR payload text.
+    pub envelope: String,
+    /// The inspection channel the check assigned.
+    pub channel: InspectionChannel,
+    /// Now, UTC milliseconds.
+    pub now_ms: u64,
+}
+
+/// A stored filing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FilingRecord {
+    /// The account.
+    pub account_id: String,
+    /// The document's id.
+    pub document_id: String,
+    /// The document kind.
+    pub kind: String,
+    /// The registration number.
+    pub registration: String,
+    /// The inspection channel.
+    pub channel: InspectionChannel,
+    /// Where it stands.
+    pub status: FilingStatus,
+    /// Why it was rejected.
+    pub reason: Option<String>,
+    /// When it was filed, UTC milliseconds.
+    pub filed_ms: u64,
+    /// When it last moved, UTC milliseconds.
+    pub updated_ms: u64,
+}
+
+/// A status decided for a filing (the customs side).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FilingMove {
+    /// The document's id.
+    pub document_id: String,
+    /// The new status.
+    pub status: FilingStatus,
+    /// Why, for a rejection.
+    pub reason: Option<String>,
+    /// Now, UTC milliseconds.
+    pub now_ms: u64,
+}
+
 /// Where the server keeps accounts, devices, nonces, pairing codes and changes.
 pub trait Storage: Send + Sync + std::fmt::Debug + 'static {
     /// `sqlite` or `postgres`.
@@ -135,6 +191,123 @@ pub trait Storage: Send + Sync + std::fmt::Debug + 'static {
 
     /// Changes of an account after `cursor`, at most `limit`.
     fn pull(&self, account_id: String, cursor: u64, limit: u32) -> StoreFuture<'_, PullPage>;
+
+    /// Files a declaration once per (account, document): a new one is registered under the
+    /// next registration number and its status, number and channel are written into the
+    /// account's change stream; filing it again returns the stored record unchanged.
+    fn file(&self, filing: NewFiling) -> StoreFuture<'_, FilingRecord>;
+
+    /// Every filing (of one account when given), oldest first.
+    fn filings(&self, account_id: Option<String>) -> StoreFuture<'_, Vec<FilingRecord>>;
+
+    /// Moves a filing forward (clear, reject, paid) and writes the change into its account's
+    /// stream. Errors: [`Error::FilingNotFound`], [`Error::Wire`] (a backward move).
+    fn move_filing(&self, change: FilingMove) -> StoreFuture<'_, FilingRecord>;
+}
+
+/// The changes the server writes when a filing is registered or moves: for the document
+/// (number, channel, reason, then status, so devices have them when the status arrives), and
+/// for every payment draft of the document when it is paid.
+pub(crate) fn filing_changes(f: &FilingRecord, payments: &[String], now_ms: u64) -> Vec<Change> {
+    let mut counter = 0;
+    let mut out = Vec::new();
+    let mut push = |entity: EntityKind, id: &str, field: &str, value: String| {
+        out.push(Change {
+            entity,
+            id: id.to_owned(),
+            field: field.to_owned(),
+            value,
+            hlc: Hlc {
+                millis: now_ms,
+                counter,
+                node: filed_fields::SERVER_NODE.to_owned(),
+            },
+        });
+        counter += 1;
+    };
+    let json = |s: &str| serde_json::Value::from(s).to_string();
+    let doc = &f.document_id;
+    match f.status {
+        FilingStatus::Paid => {
+            for p in payments {
+                push(EntityKind::Payment, p, "status", json("paid"));
+            }
+        }
+        FilingStatus::Submitted | FilingStatus::Registered => {
+            push(
+                EntityKind::Document,
+                doc,
+                filed_fields::REGISTRATION,
+                json(&f.registration),
+            );
+            push(
+                EntityKind::Document,
+                doc,
+                filed_fields::CHANNEL,
+                json(f.channel.as_str()),
+            );
+            push(
+                EntityKind::Document,
+                doc,
+                filed_fields::STATUS,
+                json(f.status.as_str()),
+            );
+        }
+        FilingStatus::Cleared | FilingStatus::Rejected => {
+            if let Some(r) = &f.reason {
+                push(EntityKind::Document, doc, filed_fields::REASON, json(r));
+            }
+            push(
+                EntityKind::Document,
+                doc,
+                filed_fields::STATUS,
+                json(f.status.as_str()),
+            );
+        }
+    }
+    out
+}
+
+/// The registration number of the `n`th filing.
+pub(crate) fn registration_number(n: i64) -> String {
+    format!("KRV-{n:08}")
+}
+
+pub(crate) fn parse_channel(s: &str) -> Result<InspectionChannel, Error> {
+    Ok(match s {
+        "green" => InspectionChannel::Green,
+        "yellow" => InspectionChannel::Yellow,
+        "red" => InspectionChannel::Red,
+        other => return Err(Error::Corrupt(format!("unknown channel {other}"))),
+    })
+}
+
+pub(crate) fn parse_status(s: &str) -> Result<FilingStatus, Error> {
+    Ok(match s {
+        "submitted" => FilingStatus::Submitted,
+        "registered" => FilingStatus::Registered,
+        "paid" => FilingStatus::Paid,
+        "cleared" => FilingStatus::Cleared,
+        "rejected" => FilingStatus::Rejected,
+        other => return Err(Error::Corrupt(format!("unknown filing status {other}"))),
+    })
+}
+
+/// The payment ids among create records of an account whose document is `document_id`.
+pub(crate) fn payments_of(creates: &[(String, String)], document_id: &str) -> Vec<String> {
+    creates
+        .iter()
+        .filter(|(_, v)| {
+            serde_json::from_str::<serde_json::Value>(v)
+                .ok()
+                .and_then(|j| {
+                    j.get("document_id")
+                        .and_then(|d| d.as_str().map(str::to_owned))
+                })
+                .is_some_and(|d| d == document_id)
+        })
+        .map(|(id, _)| id.clone())
+        .collect()
 }
 
 /// The changes of a batch without repeats of the same (entity, id, field, clock), in order.
@@ -162,7 +335,7 @@ pub(crate) fn read_change(
     hlc: &str,
 ) -> Result<Change, Error> {
     Ok(Change {
-        entity: karvon_domain::sync::EntityKind::parse(entity)
+        entity: EntityKind::parse(entity)
             .ok_or_else(|| Error::Corrupt(format!("unknown entity {entity}")))?,
         id,
         field,

@@ -8,13 +8,16 @@ use tokio::sync::{Mutex, MutexGuard};
 use tokio_postgres::{Client, Config, NoTls};
 
 use super::{
-    distinct, read_change, to_i64, to_u64, DeviceRecord, NewDevice, PullPage, PushBatch,
-    PushReceipt, Storage, StoreFuture,
+    distinct, filing_changes, parse_channel, parse_status, payments_of, read_change,
+    registration_number, to_i64, to_u64, DeviceRecord, FilingMove, FilingRecord, NewDevice,
+    NewFiling, PullPage, PushBatch, PushReceipt, Storage, StoreFuture,
 };
 use crate::Error;
+use karvon_domain::sync::Change;
 
 /// Numbered migrations; `karvon_schema.version` holds how many ran.
-const MIGRATIONS: &[&str] = &["
+const MIGRATIONS: &[&str] = &[
+    "
 CREATE TABLE accounts (
     id TEXT PRIMARY KEY,
     created_ms BIGINT NOT NULL,
@@ -65,7 +68,27 @@ CREATE TABLE changes (
 );
 CREATE UNIQUE INDEX changes_identity ON changes(account_id, entity, entity_id, field, hlc);
 CREATE INDEX changes_device ON changes(device_id);
-"];
+",
+    "
+CREATE SEQUENCE filing_numbers;
+CREATE TABLE filings (
+    account_id TEXT NOT NULL REFERENCES accounts(id),
+    document_id TEXT NOT NULL,
+    device_id TEXT NOT NULL REFERENCES devices(id),
+    kind TEXT NOT NULL,
+    envelope TEXT NOT NULL,
+    number BIGINT NOT NULL UNIQUE,
+    registration TEXT NOT NULL UNIQUE,
+    channel TEXT NOT NULL,
+    status TEXT NOT NULL,
+    reason TEXT,
+    filed_ms BIGINT NOT NULL,
+    updated_ms BIGINT NOT NULL,
+    PRIMARY KEY (account_id, document_id)
+);
+CREATE INDEX filings_document ON filings(document_id);
+",
+];
 
 /// Advisory lock key that serialises migrations between server processes.
 const MIGRATION_LOCK: i64 = 0x4b61_7276_6f6e;
@@ -203,6 +226,82 @@ async fn insert_device(
         )
         .await?
         == 1)
+}
+
+const FILING_COLUMNS: &str =
+    "account_id, document_id, kind, registration, channel, status, reason, filed_ms, updated_ms";
+
+fn read_filing(r: &tokio_postgres::Row) -> Result<FilingRecord, Error> {
+    Ok(FilingRecord {
+        account_id: r.try_get(0)?,
+        document_id: r.try_get(1)?,
+        kind: r.try_get(2)?,
+        registration: r.try_get(3)?,
+        channel: parse_channel(r.try_get(4)?)?,
+        status: parse_status(r.try_get(5)?)?,
+        reason: r.try_get(6)?,
+        filed_ms: to_u64(r.try_get(7)?)?,
+        updated_ms: to_u64(r.try_get(8)?)?,
+    })
+}
+
+async fn filing_by(
+    client: &impl tokio_postgres::GenericClient,
+    account_id: Option<&str>,
+    document_id: &str,
+) -> Result<Option<FilingRecord>, Error> {
+    let sql = format!(
+        "SELECT {FILING_COLUMNS} FROM filings WHERE document_id = $1
+         AND ($2::text IS NULL OR account_id = $2) ORDER BY filed_ms LIMIT 1"
+    );
+    client
+        .query_opt(&sql, &[&document_id, &account_id])
+        .await?
+        .as_ref()
+        .map(read_filing)
+        .transpose()
+}
+
+/// Appends server-written changes to an account's stream (the account row is locked).
+async fn append(
+    tx: &tokio_postgres::Transaction<'_>,
+    account_id: &str,
+    device_id: &str,
+    changes: &[Change],
+) -> Result<(), Error> {
+    let last: i64 = tx
+        .query_one(
+            "SELECT last_seq FROM accounts WHERE id = $1 FOR UPDATE",
+            &[&account_id],
+        )
+        .await?
+        .try_get(0)?;
+    let mut seq = last;
+    for c in changes {
+        let n = tx
+            .execute(
+                "INSERT INTO changes (account_id, seq, entity, entity_id, field, value, hlc, device_id)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT DO NOTHING",
+                &[
+                    &account_id,
+                    &(seq + 1),
+                    &c.entity.as_str(),
+                    &c.id,
+                    &c.field,
+                    &c.value,
+                    &c.hlc.to_string(),
+                    &device_id,
+                ],
+            )
+            .await?;
+        seq += i64::try_from(n).unwrap_or(0);
+    }
+    tx.execute(
+        "UPDATE accounts SET last_seq = $2 WHERE id = $1",
+        &[&account_id, &seq],
+    )
+    .await?;
+    Ok(())
 }
 
 impl Storage for PostgresStore {
@@ -509,6 +608,150 @@ impl Storage for PostgresStore {
                 page.next_cursor = to_u64(row.try_get(0)?)?;
             }
             Ok(page)
+        })
+    }
+
+    fn file(&self, filing: NewFiling) -> StoreFuture<'_, FilingRecord> {
+        Box::pin(async move {
+            let mut slot = self.slot().await;
+            let client = self.ready(&mut slot).await?;
+            if let Some(f) =
+                filing_by(&*client, Some(&filing.account_id), &filing.document_id).await?
+            {
+                return Ok(f);
+            }
+            let tx = client.transaction().await?;
+            // Lock the account: a second filing of the same document waits and then finds it.
+            tx.execute(
+                "SELECT 1 FROM accounts WHERE id = $1 FOR UPDATE",
+                &[&filing.account_id],
+            )
+            .await?;
+            if let Some(f) = filing_by(&tx, Some(&filing.account_id), &filing.document_id).await? {
+                tx.rollback().await?;
+                return Ok(f);
+            }
+            let n: i64 = tx
+                .query_one("SELECT nextval('filing_numbers')", &[])
+                .await?
+                .try_get(0)?;
+            let record = FilingRecord {
+                account_id: filing.account_id.clone(),
+                document_id: filing.document_id.clone(),
+                kind: filing.kind.clone(),
+                registration: registration_number(n),
+                channel: filing.channel,
+                status: karvon_domain::sync::wire::FilingStatus::Registered,
+                reason: None,
+                filed_ms: filing.now_ms,
+                updated_ms: filing.now_ms,
+            };
+            let now = to_i64(filing.now_ms)?;
+            tx.execute(
+                "INSERT INTO filings (account_id, document_id, device_id, kind, envelope,
+                 number, registration, channel, status, reason, filed_ms, updated_ms)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, NULL, $10, $10)",
+                &[
+                    &record.account_id,
+                    &record.document_id,
+                    &filing.device_id,
+                    &record.kind,
+                    &filing.envelope,
+                    &n,
+                    &record.registration,
+                    &record.channel.as_str(),
+                    &record.status.as_str(),
+                    &now,
+                ],
+            )
+            .await?;
+            let changes = filing_changes(&record, &[], filing.now_ms);
+            append(&tx, &record.account_id, &filing.device_id, &changes).await?;
+            tx.commit().await?;
+            Ok(record)
+        })
+    }
+
+    fn filings(&self, account_id: Option<String>) -> StoreFuture<'_, Vec<FilingRecord>> {
+        Box::pin(async move {
+            let mut slot = self.slot().await;
+            let client = self.ready(&mut slot).await?;
+            let sql = format!(
+                "SELECT {FILING_COLUMNS} FROM filings WHERE $1::text IS NULL OR account_id = $1
+                 ORDER BY number"
+            );
+            client
+                .query(&sql, &[&account_id])
+                .await?
+                .iter()
+                .map(read_filing)
+                .collect()
+        })
+    }
+
+    fn move_filing(&self, change: FilingMove) -> StoreFuture<'_, FilingRecord> {
+        Box::pin(async move {
+            let mut slot = self.slot().await;
+            let client = self.ready(&mut slot).await?;
+            let Some(found) = filing_by(&*client, None, &change.document_id).await? else {
+                return Err(Error::FilingNotFound(change.document_id));
+            };
+            let tx = client.transaction().await?;
+            tx.execute(
+                "SELECT 1 FROM accounts WHERE id = $1 FOR UPDATE",
+                &[&found.account_id],
+            )
+            .await?;
+            let mut f = filing_by(&tx, Some(&found.account_id), &change.document_id)
+                .await?
+                .ok_or_else(|| Error::FilingNotFound(change.document_id.clone()))?;
+            if !f.status.can_advance_to(change.status) {
+                return Err(Error::Wire(
+                    karvon_domain::sync::wire::WireError::StatusBackwards {
+                        from: f.status,
+                        to: change.status,
+                    },
+                ));
+            }
+            let device_id: String = tx
+                .query_one(
+                    "SELECT device_id FROM filings WHERE account_id = $1 AND document_id = $2",
+                    &[&f.account_id, &f.document_id],
+                )
+                .await?
+                .try_get(0)?;
+            f.status = change.status;
+            if change.reason.is_some() {
+                f.reason = change.reason.clone();
+            }
+            f.updated_ms = change.now_ms;
+            tx.execute(
+                "UPDATE filings SET status = $3, reason = $4, updated_ms = $5
+                 WHERE account_id = $1 AND document_id = $2",
+                &[
+                    &f.account_id,
+                    &f.document_id,
+                    &f.status.as_str(),
+                    &f.reason,
+                    &to_i64(change.now_ms)?,
+                ],
+            )
+            .await?;
+            let creates: Vec<(String, String)> = tx
+                .query(
+                    "SELECT entity_id, value FROM changes WHERE account_id = $1
+                     AND entity = 'payment' AND field = '*'",
+                    &[&f.account_id],
+                )
+                .await?
+                .iter()
+                .map(|r| Ok((r.try_get(0)?, r.try_get(1)?)))
+                .collect::<Result<_, Error>>()?;
+            let payments = payments_of(&creates, &f.document_id);
+            let changes = filing_changes(&f, &payments, change.now_ms);
+            append(&tx, &f.account_id, &device_id, &changes).await?;
+            tx.commit().await?;
+            Ok(f)
         })
     }
 }

@@ -8,15 +8,18 @@ use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use tokio::sync::oneshot;
 
 use super::{
-    distinct, read_change, to_i64, to_u64, DeviceRecord, NewDevice, PullPage, PushBatch,
-    PushReceipt, Storage, StoreFuture,
+    distinct, filing_changes, parse_channel, parse_status, payments_of, read_change,
+    registration_number, to_i64, to_u64, DeviceRecord, FilingMove, FilingRecord, NewDevice,
+    NewFiling, PullPage, PushBatch, PushReceipt, Storage, StoreFuture,
 };
 use crate::Error;
+use karvon_domain::sync::Change;
 
 type Job = Box<dyn FnOnce(&mut Connection) + Send>;
 
 /// Numbered migrations; `user_version` holds how many ran.
-const MIGRATIONS: &[&str] = &["
+const MIGRATIONS: &[&str] = &[
+    "
 CREATE TABLE accounts (
     id TEXT PRIMARY KEY,
     created_ms INTEGER NOT NULL,
@@ -67,7 +70,26 @@ CREATE TABLE changes (
 );
 CREATE UNIQUE INDEX changes_identity ON changes(account_id, entity, entity_id, field, hlc);
 CREATE INDEX changes_device ON changes(device_id);
-"];
+",
+    "
+CREATE TABLE filings (
+    account_id TEXT NOT NULL REFERENCES accounts(id),
+    document_id TEXT NOT NULL,
+    device_id TEXT NOT NULL REFERENCES devices(id),
+    kind TEXT NOT NULL,
+    envelope TEXT NOT NULL,
+    number INTEGER NOT NULL UNIQUE,
+    registration TEXT NOT NULL UNIQUE,
+    channel TEXT NOT NULL,
+    status TEXT NOT NULL,
+    reason TEXT,
+    filed_ms INTEGER NOT NULL,
+    updated_ms INTEGER NOT NULL,
+    PRIMARY KEY (account_id, document_id)
+);
+CREATE INDEX filings_document ON filings(document_id);
+",
+];
 
 /// The SQLite store.
 #[derive(Debug)]
@@ -206,6 +228,73 @@ fn insert_device(tx: &Connection, account_id: &str, d: &NewDevice) -> Result<boo
             to_i64(d.now_ms)?
         ])?
         == 1)
+}
+
+const FILING_COLUMNS: &str =
+    "account_id, document_id, kind, registration, channel, status, reason, filed_ms, updated_ms";
+
+fn read_filing(r: &rusqlite::Row<'_>) -> Result<FilingRecord, Error> {
+    Ok(FilingRecord {
+        account_id: r.get(0)?,
+        document_id: r.get(1)?,
+        kind: r.get(2)?,
+        registration: r.get(3)?,
+        channel: parse_channel(&r.get::<_, String>(4)?)?,
+        status: parse_status(&r.get::<_, String>(5)?)?,
+        reason: r.get(6)?,
+        filed_ms: to_u64(r.get(7)?)?,
+        updated_ms: to_u64(r.get(8)?)?,
+    })
+}
+
+fn filing_by(
+    conn: &Connection,
+    account_id: Option<&str>,
+    document_id: &str,
+) -> Result<Option<FilingRecord>, Error> {
+    let sql = format!(
+        "SELECT {FILING_COLUMNS} FROM filings WHERE document_id = ?1
+         AND (?2 IS NULL OR account_id = ?2) ORDER BY filed_ms LIMIT 1"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut rows = stmt.query(params![document_id, account_id])?;
+    match rows.next()? {
+        Some(r) => Ok(Some(read_filing(r)?)),
+        None => Ok(None),
+    }
+}
+
+/// Appends server-written changes to an account's stream under its sequence.
+fn append(
+    tx: &rusqlite::Transaction<'_>,
+    account_id: &str,
+    device_id: &str,
+    changes: &[Change],
+) -> Result<(), Error> {
+    let last: i64 = tx
+        .prepare_cached("SELECT last_seq FROM accounts WHERE id = ?1")?
+        .query_row([account_id], |r| r.get(0))?;
+    let mut seq = last;
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO changes (account_id, seq, entity, entity_id, field, value, hlc, device_id)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT DO NOTHING",
+    )?;
+    for c in changes {
+        let n = insert.execute(params![
+            account_id,
+            seq + 1,
+            c.entity.as_str(),
+            c.id,
+            c.field,
+            c.value,
+            c.hlc.to_string(),
+            device_id
+        ])?;
+        seq += i64::try_from(n).unwrap_or(0);
+    }
+    tx.prepare_cached("UPDATE accounts SET last_seq = ?2 WHERE id = ?1")?
+        .execute(params![account_id, seq])?;
+    Ok(())
 }
 
 impl Storage for SqliteStore {
@@ -441,6 +530,132 @@ impl Storage for SqliteStore {
                 page.next_cursor = to_u64(seq)?;
             }
             Ok(page)
+        })
+    }
+
+    fn file(&self, filing: NewFiling) -> StoreFuture<'_, FilingRecord> {
+        self.call(move |conn| {
+            if let Some(f) = filing_by(conn, Some(&filing.account_id), &filing.document_id)? {
+                return Ok(f);
+            }
+            durable(conn, |tx| {
+                if filing_by(tx, Some(&filing.account_id), &filing.document_id)?.is_some() {
+                    return Ok(Some(()));
+                }
+                let n: i64 = tx.query_row(
+                    "SELECT COALESCE(MAX(number), 0) + 1 FROM filings",
+                    [],
+                    |r| r.get(0),
+                )?;
+                let record = FilingRecord {
+                    account_id: filing.account_id.clone(),
+                    document_id: filing.document_id.clone(),
+                    kind: filing.kind.clone(),
+                    registration: registration_number(n),
+                    channel: filing.channel,
+                    status: karvon_domain::sync::wire::FilingStatus::Registered,
+                    reason: None,
+                    filed_ms: filing.now_ms,
+                    updated_ms: filing.now_ms,
+                };
+                tx.execute(
+                    "INSERT INTO filings (account_id, document_id, device_id, kind, envelope,
+                     number, registration, channel, status, reason, filed_ms, updated_ms)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, NULL, ?10, ?10)",
+                    params![
+                        record.account_id,
+                        record.document_id,
+                        filing.device_id,
+                        record.kind,
+                        filing.envelope,
+                        n,
+                        record.registration,
+                        record.channel.as_str(),
+                        record.status.as_str(),
+                        to_i64(filing.now_ms)?
+                    ],
+                )?;
+                let changes = filing_changes(&record, &[], filing.now_ms);
+                append(tx, &record.account_id, &filing.device_id, &changes)?;
+                Ok(Some(()))
+            })?;
+            filing_by(conn, Some(&filing.account_id), &filing.document_id)?
+                .ok_or_else(|| Error::Corrupt("filing vanished".into()))
+        })
+    }
+
+    fn filings(&self, account_id: Option<String>) -> StoreFuture<'_, Vec<FilingRecord>> {
+        self.call(move |conn| {
+            let sql = format!(
+                "SELECT {FILING_COLUMNS} FROM filings WHERE ?1 IS NULL OR account_id = ?1
+                 ORDER BY number"
+            );
+            let mut stmt = conn.prepare_cached(&sql)?;
+            let mut rows = stmt.query([account_id])?;
+            let mut out = Vec::new();
+            while let Some(r) = rows.next()? {
+                out.push(read_filing(r)?);
+            }
+            Ok(out)
+        })
+    }
+
+    fn move_filing(&self, change: FilingMove) -> StoreFuture<'_, FilingRecord> {
+        self.call(move |conn| {
+            let mut refused = None;
+            durable(conn, |tx| {
+                let Some(mut f) = filing_by(tx, None, &change.document_id)? else {
+                    refused = Some(Error::FilingNotFound(change.document_id.clone()));
+                    return Ok(None);
+                };
+                if !f.status.can_advance_to(change.status) {
+                    refused = Some(Error::Wire(
+                        karvon_domain::sync::wire::WireError::StatusBackwards {
+                            from: f.status,
+                            to: change.status,
+                        },
+                    ));
+                    return Ok(None);
+                }
+                let device_id: String = tx.query_row(
+                    "SELECT device_id FROM filings WHERE account_id = ?1 AND document_id = ?2",
+                    params![f.account_id, f.document_id],
+                    |r| r.get(0),
+                )?;
+                f.status = change.status;
+                if change.reason.is_some() {
+                    f.reason = change.reason.clone();
+                }
+                f.updated_ms = change.now_ms;
+                tx.execute(
+                    "UPDATE filings SET status = ?3, reason = COALESCE(?4, reason), updated_ms = ?5
+                     WHERE account_id = ?1 AND document_id = ?2",
+                    params![
+                        f.account_id,
+                        f.document_id,
+                        f.status.as_str(),
+                        f.reason,
+                        to_i64(change.now_ms)?
+                    ],
+                )?;
+                let creates: Vec<(String, String)> = {
+                    let mut s = tx.prepare_cached(
+                        "SELECT entity_id, value FROM changes WHERE account_id = ?1
+                         AND entity = 'payment' AND field = '*'",
+                    )?;
+                    let rows = s.query_map([&f.account_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
+                    rows.collect::<Result<_, _>>()?
+                };
+                let payments = payments_of(&creates, &f.document_id);
+                let changes = filing_changes(&f, &payments, change.now_ms);
+                append(tx, &f.account_id, &device_id, &changes)?;
+                Ok(Some(()))
+            })?;
+            if let Some(e) = refused {
+                return Err(e);
+            }
+            filing_by(conn, None, &change.document_id)?
+                .ok_or_else(|| Error::Corrupt("filing vanished".into()))
         })
     }
 }

@@ -52,6 +52,9 @@ pub enum Error {
     /// A document cannot be made, signed, verified or moved as asked.
     #[error("document: {}", .0.id)]
     Document(Message),
+    /// Sync with the server failed.
+    #[error(transparent)]
+    Sync(#[from] crate::sync::SyncError),
 }
 
 impl Error {

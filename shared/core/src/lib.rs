@@ -22,6 +22,7 @@ pub mod receipts;
 pub mod report;
 pub mod status;
 pub mod store;
+pub mod sync;
 pub mod trade;
 pub mod travellers;
 pub mod trips;

@@ -54,6 +54,7 @@ pub fn error_text(cat: &Catalogue, err: &crate::Error) -> String {
         ),
         Error::Db(e) => cat.render(&db_message(e)),
         Error::Store(m) | Error::Key(m) | Error::Document(m) => cat.render(m),
+        Error::Sync(e) => cat.render(&e.message()),
         Error::Invalid(list) => {
             let mut out = cat.render(
                 &Message::new("error-invalid")

@@ -11,6 +11,7 @@ pub const MIGRATIONS: &[(u32, &str)] = &[
     (2, include_str!("migrations/0002_rates.sql")),
     (3, include_str!("migrations/0003_hs.sql")),
     (4, include_str!("migrations/0004_documents.sql")),
+    (5, include_str!("migrations/0005_sync.sql")),
 ];
 
 /// The schema version of an open database.

@@ -135,6 +135,21 @@ impl<'a> Tx<'a> {
         Ok(self.clock.to_string())
     }
 
+    /// Moves this device's clock past a clock received from another device (sync), so that
+    /// every later local edit orders after it. A clock too far in the future (more than
+    /// five minutes ahead of the wall clock) is not followed.
+    pub fn observe(&mut self, remote: &Hlc) -> Result<(), Error> {
+        let now = u64::try_from(self.now_ms).unwrap_or_default();
+        match self.clock.receive(remote, now) {
+            Ok(next) => {
+                *self.clock = next;
+                Ok(())
+            }
+            Err(karvon_domain::sync::HlcError::Drift(_)) => Ok(()),
+            Err(_) => Err(Error::Store(karvon_domain::Message::new("error-clock"))),
+        }
+    }
+
     /// Records that `field` of an entity was set to `value` (JSON text), for sync.
     pub fn record(
         &mut self,

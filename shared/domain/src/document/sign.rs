@@ -49,6 +49,12 @@ impl Signer {
         self.public_key
     }
 
+    /// The key pair, for signing sync requests (their canonical text has its own prefix, so a
+    /// request signature can never pass as a document signature).
+    pub(crate) fn key_pair(&self) -> &Ed25519KeyPair {
+        &self.pair
+    }
+
     /// Signs `body` (in canonical form) as a document of `kind` issued at `issued_ms`.
     pub fn sign<T: Serialize + ?Sized>(
         &self,

@@ -230,6 +230,25 @@ mod with_ring {
         }
     }
 
+    /// Signs a request with a device's document [`Signer`] (one key per device for both).
+    pub fn sign_request_as(
+        signer: &crate::document::Signer,
+        method: &str,
+        path_and_query: &str,
+        body: &[u8],
+        timestamp_ms: u64,
+        nonce: &str,
+    ) -> SignedHeaders {
+        sign_request(
+            signer.key_pair(),
+            method,
+            path_and_query,
+            body,
+            timestamp_ms,
+            nonce,
+        )
+    }
+
     /// Verifies a request's signature with the device's public key (raw 32 bytes). The caller
     /// still checks the timestamp ([`super::check_timestamp`]) and that the nonce is fresh.
     pub fn verify_request(
@@ -257,7 +276,9 @@ mod with_ring {
 }
 
 #[cfg(feature = "sign")]
-pub use with_ring::{body_sha256_hex, device_id_for, sign_request, verify_request};
+pub use with_ring::{
+    body_sha256_hex, device_id_for, sign_request, sign_request_as, verify_request,
+};
 
 #[cfg(all(test, feature = "sign"))]
 mod tests {

@@ -21,6 +21,8 @@ pub const PATH_DEVICES: &str = "/v1/devices";
 pub const PATH_PUSH: &str = "/v1/push";
 /// Path of pull (download changes after a cursor; query `cursor` and `limit`).
 pub const PATH_PULL: &str = "/v1/pull";
+/// Path that files a signed declaration with customs (through the server).
+pub const PATH_FILINGS: &str = "/v1/filings";
 /// Media type of problem documents.
 pub const PROBLEM_CONTENT_TYPE: &str = "application/problem+json";
 
@@ -237,6 +239,77 @@ impl StatusUpdate {
     }
 }
 
+/// A signed declaration sent for filing.
+///
+/// For a passenger declaration the device also sends the trip it was made from (a trip file, the
+/// JSON `karvon assess` reads) so that the server can assess it again with its own rules packs
+/// and refuse a declaration that does not match.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileRequest {
+    /// The document's id on the device (a UUID): filing the same id again is harmless.
+    pub document_id: String,
+    /// The signed envelope as its QR payload text (`KV1:` + Base45).
+    pub envelope: String,
+    /// The trip file the passenger declaration was made from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trip: Option<serde_json::Value>,
+}
+
+/// The server's answer to a filing: the same every time the same document is filed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileResponse {
+    /// The filed document.
+    pub document_id: String,
+    /// Where it stands now.
+    pub status: FilingStatus,
+    /// The registration number customs gave it.
+    pub registration_number: String,
+    /// The inspection channel.
+    pub channel: InspectionChannel,
+}
+
+impl FileRequest {
+    /// Checks the id's form and that an envelope is present.
+    pub fn validate(&self) -> Result<(), WireError> {
+        if !is_uuid(&self.document_id) {
+            return Err(WireError::DocumentId(
+                self.document_id.chars().take(64).collect(),
+            ));
+        }
+        if self.envelope.trim().is_empty() {
+            return Err(WireError::Envelope);
+        }
+        Ok(())
+    }
+}
+
+/// The document fields the server writes into an account's change stream when a filing moves;
+/// every device applies them on pull (status only moves forward).
+pub mod filed_fields {
+    /// The document's status (`"registered"`, `"cleared"`, `"rejected"`).
+    pub const STATUS: &str = "status";
+    /// The registration number.
+    pub const REGISTRATION: &str = "registration";
+    /// The inspection channel (`"green"`, `"yellow"`, `"red"`).
+    pub const CHANNEL: &str = "channel";
+    /// Why customs rejected it (text).
+    pub const REASON: &str = "reason";
+    /// Node id of clocks on changes the server writes.
+    pub const SERVER_NODE: &str = "server";
+}
+
+impl InspectionChannel {
+    /// The stable name used on the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Green => "green",
+            Self::Yellow => "yellow",
+            Self::Red => "red",
+        }
+    }
+}
+
 /// Stable machine-readable codes of problem documents; each is also a message id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ProblemCode {
@@ -291,11 +364,17 @@ pub enum ProblemCode {
     /// An unexpected server fault.
     #[serde(rename = "server-internal")]
     Internal,
+    /// A filed document is not validly signed, cannot be read, or is not the signing device's.
+    #[serde(rename = "server-filing-invalid")]
+    FilingInvalid,
+    /// The server's own assessment of a filed declaration differs from the declaration.
+    #[serde(rename = "server-filing-mismatch")]
+    FilingMismatch,
 }
 
 impl ProblemCode {
     /// Every code, for catalogues and documents.
-    pub const ALL: [Self; 17] = [
+    pub const ALL: [Self; 19] = [
         Self::Unsigned,
         Self::MalformedAuth,
         Self::UnknownDevice,
@@ -313,6 +392,8 @@ impl ProblemCode {
         Self::MethodNotAllowed,
         Self::Unavailable,
         Self::Internal,
+        Self::FilingInvalid,
+        Self::FilingMismatch,
     ];
 
     /// The stable code, which is also the message id of its user-facing text.
@@ -335,6 +416,8 @@ impl ProblemCode {
             Self::MethodNotAllowed => "server-method-not-allowed",
             Self::Unavailable => "server-unavailable",
             Self::Internal => "server-internal",
+            Self::FilingInvalid => "server-filing-invalid",
+            Self::FilingMismatch => "server-filing-mismatch",
         }
     }
 
@@ -350,7 +433,7 @@ impl ProblemCode {
             Self::BodyTooLarge => 413,
             Self::RateLimited => 429,
             Self::BadJson => 400,
-            Self::InvalidRequest => 422,
+            Self::InvalidRequest | Self::FilingInvalid | Self::FilingMismatch => 422,
             Self::PairingInvalid | Self::NotFound => 404,
             Self::DeviceExists | Self::IdempotencyConflict => 409,
             Self::MethodNotAllowed => 405,
@@ -379,6 +462,8 @@ impl ProblemCode {
             Self::MethodNotAllowed => "Method not allowed",
             Self::Unavailable => "Storage unavailable",
             Self::Internal => "Internal server error",
+            Self::FilingInvalid => "Filed document refused",
+            Self::FilingMismatch => "Declaration differs from the server's assessment",
         }
     }
 
@@ -410,6 +495,9 @@ pub struct Problem {
     pub detail: String,
     /// The stable code; also the message id to show.
     pub code: ProblemCode,
+    /// The precise reason, when the server can name one (a filing mismatch names the field).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<Message>,
 }
 
 impl Problem {
@@ -421,7 +509,14 @@ impl Problem {
             status: code.status(),
             detail: detail.into(),
             code,
+            reason: None,
         }
+    }
+
+    /// The same problem with a precise reason for the user.
+    pub fn with_reason(mut self, reason: Message) -> Self {
+        self.reason = Some(reason);
+        self
     }
 }
 
@@ -468,6 +563,12 @@ pub enum WireError {
     /// A pull query parameter is unknown or not a whole number in range.
     #[error("query parameter {0:?} is unknown or not a whole number in range")]
     Query(String),
+    /// A filed document id is not a UUID.
+    #[error("document_id is not a UUID: {0:?}")]
+    DocumentId(String),
+    /// A filing carries no envelope.
+    #[error("envelope is empty")]
+    Envelope,
     /// A status would move backwards or out of a final state.
     #[error("status cannot move from {} to {}", from.as_str(), to.as_str())]
     StatusBackwards {
@@ -500,6 +601,8 @@ impl WireError {
                 Message::new("sync-bad-device-name").int("max", to_i64(MAX_DEVICE_NAME_CHARS))
             }
             Self::Query(name) => Message::new("sync-bad-query").text("name", name.clone()),
+            Self::DocumentId(_) => Message::new("sync-bad-document-id"),
+            Self::Envelope => Message::new("sync-empty-envelope"),
             Self::StatusBackwards { from, to } => Message::new("sync-status-backwards")
                 .text("from", from.as_str())
                 .text("to", to.as_str()),

@@ -39,3 +39,44 @@ sync-auth-missing = The request has no { $header } header.
 sync-auth-malformed = The { $header } header cannot be read.
 sync-auth-clock-skew = The device clock is { $seconds } s away from the server's. Check the date and time.
 sync-auth-bad-signature = The request's signature does not match.
+sync-bad-document-id = The filed document's id is not a UUID.
+sync-empty-envelope = The filing carries no signed document.
+server-filing-invalid = The server refused the declaration: its signature, content or signing device is not valid.
+server-filing-mismatch = The server's own assessment differs from the declaration. Make the declaration again from the trip.
+
+## The sync client
+
+sync-not-configured = No sync server is set. Use `karvon sync --server URL` once.
+sync-bad-url = { $url } is not an http:// or https:// address.
+sync-network = The sync server cannot be reached: { $detail }
+sync-bad-reply = The sync server's reply (status { $status }) was cut short or unreadable.
+sync-http-status = The sync server answered with status { $status }.
+sync-gave-up = Sync gave up after { $attempts } attempts: { $problem } Nothing is lost; sync again later.
+sync-problem-unreadable = A stored sync problem could not be read.
+sync-merge-failed = A change from another device could not be applied: { $problem }
+
+## karvon sync
+
+cli-sync-pushing = Sending { $sent } of { $total } changes
+cli-sync-filing = Filing declarations: { $done } of { $total }
+cli-sync-pulling = Received { $received } changes ({ $applied } applied)
+cli-sync-done = Synced with { $server }: { $pushed } sent, { $filed } filed, { $pulled } received, { $applied } applied.
+cli-sync-server = Server: { $server }
+cli-sync-no-server = Server: not set
+cli-sync-device = Device: { $device } (account { $account })
+cli-sync-unregistered = Device: not registered yet
+cli-sync-pending = Waiting to be sent: { $pending } changes ({ $in_flight } in flight), { $queued } declarations to file
+cli-sync-last = Last sync: { $when }
+cli-sync-never = Last sync: never
+cli-sync-problems = Problems that need you: { $count }
+cli-sync-problem = { $kind } { $subject }: { $problem }
+cli-sync-pairing-code = Pairing code: { $code } (valid for 10 minutes). On the other device run: karvon sync --server { $server } --pair { $code }
+cli-sync-paired = This device is now linked to account { $account }.
+
+## Filing on the server
+
+server-filing-foreign-key = The declaration was signed by a key that is not one of this account's devices.
+server-filing-no-trip = A passenger declaration must be filed with the trip it was made from.
+server-filing-no-pack = The server has no rules pack for { $jurisdiction }.
+server-filing-mismatch-at = The server's assessment differs from the declaration at { $field }. Make the declaration again from the trip.
+server-filing-not-found = No declaration { $id } was filed.

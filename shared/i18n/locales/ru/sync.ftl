@@ -39,3 +39,44 @@ sync-auth-missing = В запросе нет заголовка { $header }.
 sync-auth-malformed = Заголовок { $header } не читается.
 sync-auth-clock-skew = Часы устройства расходятся с часами сервера на { $seconds } с. Проверьте дату и время.
 sync-auth-bad-signature = Подпись запроса не совпадает.
+sync-bad-document-id = Идентификатор подаваемого документа не является UUID.
+sync-empty-envelope = В подаче нет подписанного документа.
+server-filing-invalid = Сервер отклонил декларацию: её подпись, содержимое или подписавшее устройство недействительны.
+server-filing-mismatch = Собственный расчёт сервера расходится с декларацией. Составьте декларацию по поездке заново.
+
+## Клиент синхронизации
+
+sync-not-configured = Сервер синхронизации не задан. Один раз выполните `karvon sync --server URL`.
+sync-bad-url = { $url } — не адрес http:// или https://.
+sync-network = Сервер синхронизации недоступен: { $detail }
+sync-bad-reply = Ответ сервера синхронизации (статус { $status }) оборван или не читается.
+sync-http-status = Сервер синхронизации ответил статусом { $status }.
+sync-gave-up = Синхронизация остановлена после { $attempts } попыток: { $problem } Ничего не потеряно; повторите позже.
+sync-problem-unreadable = Сохранённую проблему синхронизации не удалось прочитать.
+sync-merge-failed = Изменение с другого устройства не удалось применить: { $problem }
+
+## karvon sync
+
+cli-sync-pushing = Отправлено { $sent } из { $total } изменений
+cli-sync-filing = Подача деклараций: { $done } из { $total }
+cli-sync-pulling = Получено изменений: { $received } (применено { $applied })
+cli-sync-done = Синхронизировано с { $server }: отправлено { $pushed }, подано { $filed }, получено { $pulled }, применено { $applied }.
+cli-sync-server = Сервер: { $server }
+cli-sync-no-server = Сервер: не задан
+cli-sync-device = Устройство: { $device } (учётная запись { $account })
+cli-sync-unregistered = Устройство: ещё не зарегистрировано
+cli-sync-pending = Ждут отправки: { $pending } изменений ({ $in_flight } в пути), деклараций к подаче: { $queued }
+cli-sync-last = Последняя синхронизация: { $when }
+cli-sync-never = Последняя синхронизация: ещё не было
+cli-sync-problems = Проблемы, требующие вашего внимания: { $count }
+cli-sync-problem = { $kind } { $subject }: { $problem }
+cli-sync-pairing-code = Код привязки: { $code } (действует 10 минут). На другом устройстве выполните: karvon sync --server { $server } --pair { $code }
+cli-sync-paired = Это устройство привязано к учётной записи { $account }.
+
+## Подача на сервере
+
+server-filing-foreign-key = Декларация подписана ключом, который не принадлежит устройствам этой учётной записи.
+server-filing-no-trip = Пассажирскую декларацию нужно подавать вместе с поездкой, по которой она составлена.
+server-filing-no-pack = На сервере нет пакета правил для { $jurisdiction }.
+server-filing-mismatch-at = Расчёт сервера расходится с декларацией в поле { $field }. Составьте декларацию по поездке заново.
+server-filing-not-found = Декларация { $id } не подавалась.

@@ -39,3 +39,44 @@ sync-auth-missing = Soʻrovda { $header } sarlavhasi yoʻq.
 sync-auth-malformed = { $header } sarlavhasini oʻqib boʻlmaydi.
 sync-auth-clock-skew = Qurilma soati server soatidan { $seconds } soniya farq qiladi. Sana va vaqtni tekshiring.
 sync-auth-bad-signature = Soʻrov imzosi mos kelmaydi.
+sync-bad-document-id = Topshirilgan hujjat identifikatori UUID emas.
+sync-empty-envelope = Topshiruvda imzolangan hujjat yoʻq.
+server-filing-invalid = Server deklaratsiyani rad etdi: uning imzosi, mazmuni yoki imzolagan qurilmasi yaroqsiz.
+server-filing-mismatch = Serverning oʻz hisob-kitobi deklaratsiyadan farq qiladi. Deklaratsiyani safardan qayta tuzing.
+
+## Sinxronlash mijozi
+
+sync-not-configured = Sinxronlash serveri belgilanmagan. Bir marta `karvon sync --server URL` buyrugʻini bering.
+sync-bad-url = { $url } http:// yoki https:// manzil emas.
+sync-network = Sinxronlash serveriga ulanib boʻlmadi: { $detail }
+sync-bad-reply = Sinxronlash serverining javobi (holat { $status }) uzilib qoldi yoki oʻqib boʻlmadi.
+sync-http-status = Sinxronlash serveri { $status } holati bilan javob berdi.
+sync-gave-up = Sinxronlash { $attempts } urinishdan keyin toʻxtadi: { $problem } Hech narsa yoʻqolmadi; keyinroq qayta sinxronlang.
+sync-problem-unreadable = Saqlangan sinxronlash muammosini oʻqib boʻlmadi.
+sync-merge-failed = Boshqa qurilmadagi oʻzgarishni qoʻllab boʻlmadi: { $problem }
+
+## karvon sync
+
+cli-sync-pushing = { $total } ta oʻzgarishdan { $sent } tasi yuborilmoqda
+cli-sync-filing = Deklaratsiyalar topshirilmoqda: { $total } tadan { $done } tasi
+cli-sync-pulling = { $received } ta oʻzgarish qabul qilindi ({ $applied } tasi qoʻllandi)
+cli-sync-done = { $server } bilan sinxronlandi: { $pushed } ta yuborildi, { $filed } ta topshirildi, { $pulled } ta qabul qilindi, { $applied } ta qoʻllandi.
+cli-sync-server = Server: { $server }
+cli-sync-no-server = Server: belgilanmagan
+cli-sync-device = Qurilma: { $device } (hisob { $account })
+cli-sync-unregistered = Qurilma: hali roʻyxatdan oʻtmagan
+cli-sync-pending = Yuborilishini kutmoqda: { $pending } ta oʻzgarish ({ $in_flight } tasi yoʻlda), topshiriladigan deklaratsiyalar: { $queued }
+cli-sync-last = Oxirgi sinxronlash: { $when }
+cli-sync-never = Oxirgi sinxronlash: hali boʻlmagan
+cli-sync-problems = Sizni kutayotgan muammolar: { $count }
+cli-sync-problem = { $kind } { $subject }: { $problem }
+cli-sync-pairing-code = Ulash kodi: { $code } (10 daqiqa amal qiladi). Boshqa qurilmada bajaring: karvon sync --server { $server } --pair { $code }
+cli-sync-paired = Bu qurilma endi { $account } hisobiga ulandi.
+
+## Serverda topshirish
+
+server-filing-foreign-key = Deklaratsiya ushbu hisob qurilmalariga tegishli boʻlmagan kalit bilan imzolangan.
+server-filing-no-trip = Yoʻlovchi deklaratsiyasi u tuzilgan safar bilan birga topshirilishi kerak.
+server-filing-no-pack = Serverda { $jurisdiction } uchun qoidalar toʻplami yoʻq.
+server-filing-mismatch-at = Serverning hisob-kitobi deklaratsiyadan { $field } joyida farq qiladi. Deklaratsiyani safardan qayta tuzing.
+server-filing-not-found = { $id } deklaratsiyasi topshirilmagan.

@@ -660,6 +660,9 @@ internal interface UniffiForeignFutureCompleteVoid : com.sun.jna.Callback {
 internal interface UniffiCallbackInterfaceEventListenerMethod0 : com.sun.jna.Callback {
     fun callback(`uniffiHandle`: Long,`alert`: RustBuffer.ByValue,`uniffiOutReturn`: Pointer,uniffiCallStatus: UniffiRustCallStatus,)
 }
+internal interface UniffiCallbackInterfaceSyncListenerMethod0 : com.sun.jna.Callback {
+    fun callback(`uniffiHandle`: Long,`phase`: RustBuffer.ByValue,`done`: Long,`total`: Long,`uniffiOutReturn`: Pointer,uniffiCallStatus: UniffiRustCallStatus,)
+}
 @Structure.FieldOrder("uniffiFree", "uniffiClone", "onAlert")
 internal open class UniffiVTableCallbackInterfaceEventListener(
     @JvmField internal var `uniffiFree`: UniffiCallbackInterfaceFree? = null,
@@ -676,6 +679,25 @@ internal open class UniffiVTableCallbackInterfaceEventListener(
         `uniffiFree` = other.`uniffiFree`
         `uniffiClone` = other.`uniffiClone`
         `onAlert` = other.`onAlert`
+    }
+
+}
+@Structure.FieldOrder("uniffiFree", "uniffiClone", "onProgress")
+internal open class UniffiVTableCallbackInterfaceSyncListener(
+    @JvmField internal var `uniffiFree`: UniffiCallbackInterfaceFree? = null,
+    @JvmField internal var `uniffiClone`: UniffiCallbackInterfaceClone? = null,
+    @JvmField internal var `onProgress`: UniffiCallbackInterfaceSyncListenerMethod0? = null,
+) : Structure() {
+    class UniffiByValue(
+        `uniffiFree`: UniffiCallbackInterfaceFree? = null,
+        `uniffiClone`: UniffiCallbackInterfaceClone? = null,
+        `onProgress`: UniffiCallbackInterfaceSyncListenerMethod0? = null,
+    ): UniffiVTableCallbackInterfaceSyncListener(`uniffiFree`,`uniffiClone`,`onProgress`,), Structure.ByValue
+
+   internal fun uniffiSetValue(other: UniffiVTableCallbackInterfaceSyncListener) {
+        `uniffiFree` = other.`uniffiFree`
+        `uniffiClone` = other.`uniffiClone`
+        `onProgress` = other.`onProgress`
     }
 
 }
@@ -836,6 +858,14 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_karvon_mobile_checksum_method_karvonapi_what_if(
     ): Int
+    external fun uniffi_karvon_mobile_checksum_method_karvonapi_configure_sync(
+    ): Int
+    external fun uniffi_karvon_mobile_checksum_method_karvonapi_sync(
+    ): Int
+    external fun uniffi_karvon_mobile_checksum_method_karvonapi_sync_status(
+    ): Int
+    external fun uniffi_karvon_mobile_checksum_method_synclistener_on_progress(
+    ): Int
     external fun uniffi_karvon_mobile_checksum_constructor_karvonapi_open_with_key(
     ): Int
     external fun uniffi_karvon_mobile_checksum_constructor_karvonapi_open_with_key_file(
@@ -858,6 +888,7 @@ internal object UniffiLib {
 
     init {
         Native.register(UniffiLib::class.java, findLibraryName(componentName = "karvon_mobile"))
+        uniffiCallbackInterfaceSyncListener.register(this)
         uniffiCallbackInterfaceEventListener.register(this)
         
     }
@@ -1003,6 +1034,20 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_karvon_mobile_fn_method_karvonapi_what_if(`ptr`: Long,`input`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): RustBuffer.ByValue
+    external fun uniffi_karvon_mobile_fn_method_karvonapi_configure_sync(`ptr`: Long,`url`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_karvon_mobile_fn_method_karvonapi_sync(`ptr`: Long,`listener`: RustBuffer.ByValue,
+    ): Long
+    external fun uniffi_karvon_mobile_fn_method_karvonapi_sync_status(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_karvon_mobile_fn_clone_synclistener(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Long
+    external fun uniffi_karvon_mobile_fn_free_synclistener(`handle`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
+    external fun uniffi_karvon_mobile_fn_init_callback_vtable_synclistener(`vtable`: UniffiVTableCallbackInterfaceSyncListener,
+    ): Unit
+    external fun uniffi_karvon_mobile_fn_method_synclistener_on_progress(`ptr`: Long,`phase`: RustBuffer.ByValue,`done`: Long,`total`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): Unit
     external fun uniffi_karvon_mobile_fn_init_callback_vtable_eventlistener(`vtable`: UniffiVTableCallbackInterfaceEventListener,
     ): Unit
     external fun ffi_karvon_mobile_rustbuffer_alloc(`size`: Long,uniffi_out_err: UniffiRustCallStatus, 
@@ -1320,6 +1365,18 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_karvon_mobile_checksum_method_karvonapi_what_if() and 0xFFFF) != 32997) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_karvon_mobile_checksum_method_karvonapi_configure_sync() and 0xFFFF) != 1639) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_karvon_mobile_checksum_method_karvonapi_sync() and 0xFFFF) != 4412) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_karvon_mobile_checksum_method_karvonapi_sync_status() and 0xFFFF) != 10617) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_karvon_mobile_checksum_method_synclistener_on_progress() and 0xFFFF) != 2919) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_karvon_mobile_checksum_constructor_karvonapi_open_with_key() and 0xFFFF) != 44088) {
@@ -2166,6 +2223,21 @@ public interface KarvonApiInterface {
      * What a purchase would change, without saving it.
      */
     fun `whatIf`(`input`: PurchaseInput): WhatIf
+    
+    /**
+     * Sets the sync server (`https://…`; `http://` for a server on this machine).
+     */
+    fun `configureSync`(`url`: kotlin.String)
+    
+    /**
+     * Sends what waits, files queued declarations and brings this device up to date.
+     */
+    suspend fun `sync`(`listener`: SyncListener?): SyncSummary
+    
+    /**
+     * Where sync stands: the server, what waits, the last sync, problems with reasons.
+     */
+    fun `syncStatus`(): SyncState
     
     companion object
 }
@@ -3525,6 +3597,65 @@ open class KarvonApi: Disposable, AutoCloseable, KarvonApiInterface
     
 
     
+    /**
+     * Sets the sync server (`https://…`; `http://` for a server on this machine).
+     */
+    @Throws(ApiException::class)override fun `configureSync`(`url`: kotlin.String)
+        = 
+    callWithHandle {
+    uniffiRustCallWithError(ApiException) { _status ->
+    UniffiLib.uniffi_karvon_mobile_fn_method_karvonapi_configure_sync(
+        it,
+        
+        FfiConverterString.lower(`url`),_status)
+}
+    }
+    
+    
+
+    
+    /**
+     * Sends what waits, files queued declarations and brings this device up to date.
+     */
+    @Throws(ApiException::class)
+    @Suppress("ASSIGNED_BUT_NEVER_ACCESSED_VARIABLE")
+    override suspend fun `sync`(`listener`: SyncListener?) : SyncSummary {
+        return uniffiRustCallAsync(
+        callWithHandle { uniffiHandle ->
+            UniffiLib.uniffi_karvon_mobile_fn_method_karvonapi_sync(
+                uniffiHandle,
+                
+        FfiConverterOptionalTypeSyncListener.lower(`listener`),
+            )
+        },
+        { future, callback, continuation -> UniffiLib.ffi_karvon_mobile_rust_future_poll_rust_buffer(future, callback, continuation) },
+        { future, continuation -> UniffiLib.ffi_karvon_mobile_rust_future_complete_rust_buffer(future, continuation) },
+        { future -> UniffiLib.ffi_karvon_mobile_rust_future_free_rust_buffer(future) },
+        // lift function
+        { FfiConverterTypeSyncSummary.lift(it) },
+        // Error FFI converter
+        ApiException.ErrorHandler,
+    )
+    }
+
+    
+    /**
+     * Where sync stands: the server, what waits, the last sync, problems with reasons.
+     */
+    @Throws(ApiException::class)override fun `syncStatus`(): SyncState {
+            return FfiConverterTypeSyncState.lift(
+    callWithHandle {
+    uniffiRustCallWithError(ApiException) { _status ->
+    UniffiLib.uniffi_karvon_mobile_fn_method_karvonapi_sync_status(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
 
     
 
@@ -3595,6 +3726,333 @@ public object FfiConverterTypeKarvonApi: FfiConverter<KarvonApi, Long> {
     override fun allocationSize(value: KarvonApi) = 8UL
 
     override fun write(value: KarvonApi, buf: ByteBuffer) {
+        buf.putLong(lower(value))
+    }
+}
+
+
+// This template implements a class for working with a Rust struct via a handle
+// to the live Rust struct on the other side of the FFI.
+//
+// There's some subtlety here, because we have to be careful not to operate on a Rust
+// struct after it has been dropped, and because we must expose a public API for freeing
+// theq Kotlin wrapper object in lieu of reliable finalizers. The core requirements are:
+//
+//   * Each instance holds an opaque handle to the underlying Rust struct.
+//     Method calls need to read this handle from the object's state and pass it in to
+//     the Rust FFI.
+//
+//   * When an instance is no longer needed, its handle should be passed to a
+//     special destructor function provided by the Rust FFI, which will drop the
+//     underlying Rust struct.
+//
+//   * Given an instance, calling code is expected to call the special
+//     `destroy` method in order to free it after use, either by calling it explicitly
+//     or by using a higher-level helper like the `use` method. Failing to do so risks
+//     leaking the underlying Rust struct.
+//
+//   * We can't assume that calling code will do the right thing, and must be prepared
+//     to handle Kotlin method calls executing concurrently with or even after a call to
+//     `destroy`, and to handle multiple (possibly concurrent!) calls to `destroy`.
+//
+//   * We must never allow Rust code to operate on the underlying Rust struct after
+//     the destructor has been called, and must never call the destructor more than once.
+//     Doing so may trigger memory unsafety.
+//
+//   * To mitigate many of the risks of leaking memory and use-after-free unsafety, a `Cleaner`
+//     is implemented to call the destructor when the Kotlin object becomes unreachable.
+//     This is done in a background thread. This is not a panacea, and client code should be aware that
+//      1. the thread may starve if some there are objects that have poorly performing
+//     `drop` methods or do significant work in their `drop` methods.
+//      2. the thread is shared across the whole library. This can be tuned by using `android_cleaner = true`,
+//         or `android = true` in the [`kotlin` section of the `uniffi.toml` file](https://mozilla.github.io/uniffi-rs/kotlin/configuration.html).
+//
+// If we try to implement this with mutual exclusion on access to the handle, there is the
+// possibility of a race between a method call and a concurrent call to `destroy`:
+//
+//    * Thread A starts a method call, reads the value of the handle, but is interrupted
+//      before it can pass the handle over the FFI to Rust.
+//    * Thread B calls `destroy` and frees the underlying Rust struct.
+//    * Thread A resumes, passing the already-read handle value to Rust and triggering
+//      a use-after-free.
+//
+// One possible solution would be to use a `ReadWriteLock`, with each method call taking
+// a read lock (and thus allowed to run concurrently) and the special `destroy` method
+// taking a write lock (and thus blocking on live method calls). However, we aim not to
+// generate methods with any hidden blocking semantics, and a `destroy` method that might
+// block if called incorrectly seems to meet that bar.
+//
+// So, we achieve our goals by giving each instance an associated `AtomicLong` counter to track
+// the number of in-flight method calls, and an `AtomicBoolean` flag to indicate whether `destroy`
+// has been called. These are updated according to the following rules:
+//
+//    * The initial value of the counter is 1, indicating a live object with no in-flight calls.
+//      The initial value for the flag is false.
+//
+//    * At the start of each method call, we atomically check the counter.
+//      If it is 0 then the underlying Rust struct has already been destroyed and the call is aborted.
+//      If it is nonzero them we atomically increment it by 1 and proceed with the method call.
+//
+//    * At the end of each method call, we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+//    * When `destroy` is called, we atomically flip the flag from false to true.
+//      If the flag was already true we silently fail.
+//      Otherwise we atomically decrement and check the counter.
+//      If it has reached zero then we destroy the underlying Rust struct.
+//
+// Astute readers may observe that this all sounds very similar to the way that Rust's `Arc<T>` works,
+// and indeed it is, with the addition of a flag to guard against multiple calls to `destroy`.
+//
+// The overall effect is that the underlying Rust struct is destroyed only when `destroy` has been
+// called *and* all in-flight method calls have completed, avoiding violating any of the expectations
+// of the underlying Rust code.
+//
+// This makes a cleaner a better alternative to _not_ calling `destroy()` as
+// and when the object is finished with, but the abstraction is not perfect: if the Rust object's `drop`
+// method is slow, and/or there are many objects to cleanup, and it's on a low end Android device, then the cleaner
+// thread may be starved, and the app will leak memory.
+//
+// In this case, `destroy`ing manually may be a better solution.
+//
+// The cleaner can live side by side with the manual calling of `destroy`. In the order of responsiveness, uniffi objects
+// with Rust peers are reclaimed:
+//
+// 1. By calling the `destroy` method of the object, which calls `rustObject.free()`. If that doesn't happen:
+// 2. When the object becomes unreachable, AND the Cleaner thread gets to call `rustObject.free()`. If the thread is starved then:
+// 3. The memory is reclaimed when the process terminates.
+//
+// [1] https://stackoverflow.com/questions/24376768/can-java-finalize-an-object-when-it-is-still-in-scope/24380219
+//
+
+
+/**
+ * Receives sync progress, for a progress bar.
+ */
+public interface SyncListener {
+    
+    /**
+     * `phase` is `pushing`, `filing` or `pulling`; `done` of `total` (total 0 when unknown).
+     */
+    fun `onProgress`(`phase`: kotlin.String, `done`: kotlin.ULong, `total`: kotlin.ULong)
+    
+    companion object
+}
+
+/**
+ * Receives sync progress, for a progress bar.
+ */
+open class SyncListenerImpl: Disposable, AutoCloseable, SyncListener
+{
+
+    @Suppress("UNUSED_PARAMETER")
+    /**
+     * @suppress
+     */
+    constructor(withHandle: UniffiWithHandle, handle: Long) {
+        this.handle = handle
+        this.cleanable = UniffiLib.CLEANER.register(this, UniffiCleanAction(handle))
+    }
+
+    /**
+     * @suppress
+     *
+     * This constructor can be used to instantiate a fake object. Only used for tests. Any
+     * attempt to actually use an object constructed this way will fail as there is no
+     * connected Rust object.
+     */
+    @Suppress("UNUSED_PARAMETER")
+    constructor(noHandle: NoHandle) {
+        this.handle = 0
+        this.cleanable = null
+    }
+
+    protected val handle: Long
+    protected val cleanable: UniffiCleaner.Cleanable?
+
+    private val wasDestroyed = AtomicBoolean(false)
+    private val callCounter = AtomicLong(1)
+
+    /**
+     * Whether the current object has been destroyed and its reference is gone in the Rust side.
+     */
+    val uniffiIsDestroyed: Boolean get() = wasDestroyed.get()
+
+    override fun destroy() {
+        // Only allow a single call to this method.
+        // TODO: maybe we should log a warning if called more than once?
+        if (this.wasDestroyed.compareAndSet(false, true)) {
+            // This decrement always matches the initial count of 1 given at creation time.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    @Synchronized
+    override fun close() {
+        this.destroy()
+    }
+
+    internal inline fun <R> callWithHandle(block: (handle: Long) -> R): R {
+        // Check and increment the call counter, to keep the object alive.
+        // This needs a compare-and-set retry loop in case of concurrent updates.
+        do {
+            val c = this.callCounter.get()
+            if (c == 0L) {
+                throw IllegalStateException("${this.javaClass.simpleName} object has already been destroyed")
+            }
+            if (c == Long.MAX_VALUE) {
+                throw IllegalStateException("${this.javaClass.simpleName} call counter would overflow")
+            }
+        } while (! this.callCounter.compareAndSet(c, c + 1L))
+        // Now we can safely do the method call without the handle being freed concurrently.
+        try {
+            return block(this.uniffiCloneHandle())
+        } finally {
+            // This decrement always matches the increment we performed above.
+            if (this.callCounter.decrementAndGet() == 0L) {
+                cleanable?.clean()
+            }
+        }
+    }
+
+    // Use a static inner class instead of a closure so as not to accidentally
+    // capture `this` as part of the cleanable's action.
+    private class UniffiCleanAction(private val handle: Long) : Runnable {
+        override fun run() {
+            if (handle == 0.toLong()) {
+                // Fake object created with `NoHandle`, don't try to free.
+                return;
+            }
+            uniffiRustCall { status ->
+                UniffiLib.uniffi_karvon_mobile_fn_free_synclistener(handle, status)
+            }
+        }
+    }
+
+    /**
+     * @suppress
+     */
+    fun uniffiCloneHandle(): Long {
+        if (handle == 0.toLong()) {
+            throw InternalException("uniffiCloneHandle() called on NoHandle object");
+        }
+        return uniffiRustCall() { status ->
+            UniffiLib.uniffi_karvon_mobile_fn_clone_synclistener(handle, status)
+        }
+    }
+
+    
+    /**
+     * `phase` is `pushing`, `filing` or `pulling`; `done` of `total` (total 0 when unknown).
+     */override fun `onProgress`(`phase`: kotlin.String, `done`: kotlin.ULong, `total`: kotlin.ULong)
+        = 
+    callWithHandle {
+    uniffiRustCall() { _status ->
+    UniffiLib.uniffi_karvon_mobile_fn_method_synclistener_on_progress(
+        it,
+        
+        FfiConverterString.lower(`phase`),
+        FfiConverterULong.lower(`done`),
+        FfiConverterULong.lower(`total`),_status)
+}
+    }
+    
+    
+
+    
+
+    
+
+
+    
+    
+    /**
+     * @suppress
+     */
+    companion object
+    
+}
+
+
+
+// Put the implementation in an object so we don't pollute the top-level namespace
+internal object uniffiCallbackInterfaceSyncListener {
+    internal object `onProgress`: UniffiCallbackInterfaceSyncListenerMethod0 {
+        override fun callback(`uniffiHandle`: Long,`phase`: RustBuffer.ByValue,`done`: Long,`total`: Long,`uniffiOutReturn`: Pointer,uniffiCallStatus: UniffiRustCallStatus,) {
+            val uniffiObj = FfiConverterTypeSyncListener.handleMap.get(uniffiHandle)
+            val makeCall = { ->
+                uniffiObj.`onProgress`(
+                    FfiConverterString.lift(`phase`),
+                    FfiConverterULong.lift(`done`),
+                    FfiConverterULong.lift(`total`),
+                )
+            }
+            val writeReturn = { _: Unit -> Unit }
+            uniffiTraitInterfaceCall(uniffiCallStatus, makeCall, writeReturn)
+        }
+    }
+
+    internal object uniffiFree: UniffiCallbackInterfaceFree {
+        override fun callback(handle: Long) {
+            FfiConverterTypeSyncListener.handleMap.remove(handle)
+        }
+    }
+
+    internal object uniffiClone: UniffiCallbackInterfaceClone {
+        override fun callback(handle: Long): Long {
+            return FfiConverterTypeSyncListener.handleMap.clone(handle)
+        }
+    }
+
+    internal var vtable = UniffiVTableCallbackInterfaceSyncListener.UniffiByValue(
+        uniffiFree,
+        uniffiClone,
+        `onProgress`,
+    )
+
+    // Registers the foreign callback with the Rust side.
+    // This method is generated for each callback interface.
+    internal fun register(lib: UniffiLib) {
+        lib.uniffi_karvon_mobile_fn_init_callback_vtable_synclistener(vtable)
+    }
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeSyncListener: FfiConverter<SyncListener, Long> {
+    internal val handleMap = UniffiHandleMap<SyncListener>()
+
+    override fun lower(value: SyncListener): Long {
+        if (value is SyncListenerImpl) {
+             // Rust-implemented object.  Clone the handle and return it
+            return value.uniffiCloneHandle()
+         } else {
+            // Kotlin object, generate a new vtable handle and return that.
+            return handleMap.insert(value)
+         }
+    }
+
+    override fun lift(value: Long): SyncListener {
+        if ((value and 1.toLong()) == 0.toLong()) {
+            // Rust-generated handle, construct a new class that uses the handle to implement the
+            // interface
+            return SyncListenerImpl(UniffiWithHandle, value)
+        } else {
+            // Kotlin-generated handle, get the object from the handle map
+            return handleMap.remove(value)
+        }
+    }
+
+    override fun read(buf: ByteBuffer): SyncListener {
+        return lift(buf.getLong())
+    }
+
+    override fun allocationSize(value: SyncListener) = 8UL
+
+    override fun write(value: SyncListener, buf: ByteBuffer) {
         buf.putLong(lower(value))
     }
 }
@@ -6069,6 +6527,227 @@ public object FfiConverterTypeStatusEvent: FfiConverterRustBuffer<StatusEvent> {
 
 
 /**
+ * A problem sync left for the user.
+ */
+data class SyncIssue (
+    /**
+     * `push`, `pull`, `filing` or `register`.
+     */
+    var `kind`: kotlin.String
+    , 
+    /**
+     * A batch key or a document id.
+     */
+    var `subject`: kotlin.String
+    , 
+    /**
+     * The stable code.
+     */
+    var `code`: kotlin.String
+    , 
+    /**
+     * Why, in the API's language.
+     */
+    var `text`: kotlin.String
+    , 
+    /**
+     * When, UTC milliseconds.
+     */
+    var `atMs`: kotlin.Long
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeSyncIssue: FfiConverterRustBuffer<SyncIssue> {
+    override fun read(buf: ByteBuffer): SyncIssue {
+        return SyncIssue(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterLong.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: SyncIssue) = (
+            FfiConverterString.allocationSize(value.`kind`) +
+            FfiConverterString.allocationSize(value.`subject`) +
+            FfiConverterString.allocationSize(value.`code`) +
+            FfiConverterString.allocationSize(value.`text`) +
+            FfiConverterLong.allocationSize(value.`atMs`)
+    )
+
+    override fun write(value: SyncIssue, buf: ByteBuffer) {
+            FfiConverterString.write(value.`kind`, buf)
+            FfiConverterString.write(value.`subject`, buf)
+            FfiConverterString.write(value.`code`, buf)
+            FfiConverterString.write(value.`text`, buf)
+            FfiConverterLong.write(value.`atMs`, buf)
+    }
+}
+
+
+
+/**
+ * Where sync stands.
+ */
+data class SyncState (
+    /**
+     * The server, when configured.
+     */
+    var `serverUrl`: kotlin.String?
+    , 
+    /**
+     * This device's id, once registered.
+     */
+    var `deviceId`: kotlin.String?
+    , 
+    /**
+     * Changes waiting to be sent.
+     */
+    var `pending`: kotlin.ULong
+    , 
+    /**
+     * Declarations waiting to be filed.
+     */
+    var `queuedDocuments`: kotlin.ULong
+    , 
+    /**
+     * When a sync last finished without a problem, UTC milliseconds.
+     */
+    var `lastSyncMs`: kotlin.Long?
+    , 
+    /**
+     * Problems that need the user.
+     */
+    var `problems`: List<SyncIssue>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeSyncState: FfiConverterRustBuffer<SyncState> {
+    override fun read(buf: ByteBuffer): SyncState {
+        return SyncState(
+            FfiConverterOptionalString.read(buf),
+            FfiConverterOptionalString.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterOptionalLong.read(buf),
+            FfiConverterSequenceTypeSyncIssue.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: SyncState) = (
+            FfiConverterOptionalString.allocationSize(value.`serverUrl`) +
+            FfiConverterOptionalString.allocationSize(value.`deviceId`) +
+            FfiConverterULong.allocationSize(value.`pending`) +
+            FfiConverterULong.allocationSize(value.`queuedDocuments`) +
+            FfiConverterOptionalLong.allocationSize(value.`lastSyncMs`) +
+            FfiConverterSequenceTypeSyncIssue.allocationSize(value.`problems`)
+    )
+
+    override fun write(value: SyncState, buf: ByteBuffer) {
+            FfiConverterOptionalString.write(value.`serverUrl`, buf)
+            FfiConverterOptionalString.write(value.`deviceId`, buf)
+            FfiConverterULong.write(value.`pending`, buf)
+            FfiConverterULong.write(value.`queuedDocuments`, buf)
+            FfiConverterOptionalLong.write(value.`lastSyncMs`, buf)
+            FfiConverterSequenceTypeSyncIssue.write(value.`problems`, buf)
+    }
+}
+
+
+
+/**
+ * What one sync did.
+ */
+data class SyncSummary (
+    /**
+     * Changes sent and acknowledged.
+     */
+    var `pushed`: kotlin.ULong
+    , 
+    /**
+     * Declarations filed.
+     */
+    var `filed`: kotlin.ULong
+    , 
+    /**
+     * Changes received.
+     */
+    var `pulled`: kotlin.ULong
+    , 
+    /**
+     * Received changes that changed something here.
+     */
+    var `applied`: kotlin.ULong
+    , 
+    /**
+     * Problems left for the user.
+     */
+    var `problems`: List<SyncIssue>
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeSyncSummary: FfiConverterRustBuffer<SyncSummary> {
+    override fun read(buf: ByteBuffer): SyncSummary {
+        return SyncSummary(
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterULong.read(buf),
+            FfiConverterSequenceTypeSyncIssue.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: SyncSummary) = (
+            FfiConverterULong.allocationSize(value.`pushed`) +
+            FfiConverterULong.allocationSize(value.`filed`) +
+            FfiConverterULong.allocationSize(value.`pulled`) +
+            FfiConverterULong.allocationSize(value.`applied`) +
+            FfiConverterSequenceTypeSyncIssue.allocationSize(value.`problems`)
+    )
+
+    override fun write(value: SyncSummary, buf: ByteBuffer) {
+            FfiConverterULong.write(value.`pushed`, buf)
+            FfiConverterULong.write(value.`filed`, buf)
+            FfiConverterULong.write(value.`pulled`, buf)
+            FfiConverterULong.write(value.`applied`, buf)
+            FfiConverterSequenceTypeSyncIssue.write(value.`problems`, buf)
+    }
+}
+
+
+
+/**
  * A stored traveller, identifiers opened.
  */
 data class Traveller (
@@ -7110,6 +7789,20 @@ sealed class ApiException: kotlin.Exception() {
     }
     
     /**
+     * Sync with the server failed (network, server refusal); what was saved stays saved.
+     */
+    class Network(
+        
+        /**
+         * The message in the API's language.
+         */
+        val `text`: kotlin.String
+        ) : ApiException() {
+        override val message
+            get() = "text=${ `text` }"
+    }
+    
+    /**
      * The key that protects personal identifiers is missing, malformed or wrong.
      */
     class Key(
@@ -7168,7 +7861,10 @@ public object FfiConverterTypeApiError : FfiConverterRustBuffer<ApiException> {
             6 -> ApiException.Storage(
                 FfiConverterString.read(buf),
                 )
-            7 -> ApiException.Key(
+            7 -> ApiException.Network(
+                FfiConverterString.read(buf),
+                )
+            8 -> ApiException.Key(
                 FfiConverterString.read(buf),
                 )
             else -> throw RuntimeException("invalid error enum value, something is very wrong!!")
@@ -7211,6 +7907,11 @@ public object FfiConverterTypeApiError : FfiConverterRustBuffer<ApiException> {
                 + FfiConverterString.allocationSize(value.`text`)
             )
             is ApiException.Storage -> (
+                // Add the size for the Int that specifies the variant plus the size needed for all fields
+                4UL
+                + FfiConverterString.allocationSize(value.`text`)
+            )
+            is ApiException.Network -> (
                 // Add the size for the Int that specifies the variant plus the size needed for all fields
                 4UL
                 + FfiConverterString.allocationSize(value.`text`)
@@ -7263,8 +7964,13 @@ public object FfiConverterTypeApiError : FfiConverterRustBuffer<ApiException> {
                 FfiConverterString.write(value.`text`, buf)
                 Unit
             }
-            is ApiException.Key -> {
+            is ApiException.Network -> {
                 buf.putInt(7)
+                FfiConverterString.write(value.`text`, buf)
+                Unit
+            }
+            is ApiException.Key -> {
+                buf.putInt(8)
                 FfiConverterString.write(value.`text`, buf)
                 Unit
             }
@@ -7464,6 +8170,38 @@ public object FfiConverterOptionalString: FfiConverterRustBuffer<kotlin.String?>
         } else {
             buf.put(1)
             FfiConverterString.write(value, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterOptionalTypeSyncListener: FfiConverterRustBuffer<SyncListener?> {
+    override fun read(buf: ByteBuffer): SyncListener? {
+        if (buf.get().toInt() == 0) {
+            return null
+        }
+        return FfiConverterTypeSyncListener.read(buf)
+    }
+
+    override fun allocationSize(value: SyncListener?): ULong {
+        if (value == null) {
+            return 1UL
+        } else {
+            return 1UL + FfiConverterTypeSyncListener.allocationSize(value)
+        }
+    }
+
+    override fun write(value: SyncListener?, buf: ByteBuffer) {
+        if (value == null) {
+            buf.put(0)
+        } else {
+            buf.put(1)
+            FfiConverterTypeSyncListener.write(value, buf)
         }
     }
 }
@@ -8220,6 +8958,34 @@ public object FfiConverterSequenceTypeStatusEvent: FfiConverterRustBuffer<List<S
         buf.putInt(value.size)
         value.iterator().forEach {
             FfiConverterTypeStatusEvent.write(it, buf)
+        }
+    }
+}
+
+
+
+
+/**
+ * @suppress
+ */
+public object FfiConverterSequenceTypeSyncIssue: FfiConverterRustBuffer<List<SyncIssue>> {
+    override fun read(buf: ByteBuffer): List<SyncIssue> {
+        val len = buf.getInt()
+        return List<SyncIssue>(len) {
+            FfiConverterTypeSyncIssue.read(buf)
+        }
+    }
+
+    override fun allocationSize(value: List<SyncIssue>): ULong {
+        val sizeForLength = 4UL
+        val sizeForItems = value.map { FfiConverterTypeSyncIssue.allocationSize(it) }.sum()
+        return sizeForLength + sizeForItems
+    }
+
+    override fun write(value: List<SyncIssue>, buf: ByteBuffer) {
+        buf.putInt(value.size)
+        value.iterator().forEach {
+            FfiConverterTypeSyncIssue.write(it, buf)
         }
     }
 }
