@@ -191,9 +191,9 @@ pub fn doc(k: &Karvon, cat: &Catalogue, c: &DocCmd) -> Result<(), Error> {
             } else {
                 for d in &list {
                     println!(
-                        "{}  {:<9} v{}  {:<11} {}",
+                        "{}  {:<22} v{}  {:<11} {}",
                         short(&d.id),
-                        kind_name(d.kind),
+                        cat.text(d.kind.term()),
                         d.version,
                         cat.text(d.status.term_id()),
                         d.title
@@ -256,7 +256,7 @@ fn show(k: &Karvon, cat: &Catalogue, d: &DocumentRecord) -> Result<(), Error> {
         cat,
         &Message::new("cli-doc-head")
             .text("title", d.title.clone())
-            .text("kind", kind_name(d.kind))
+            .term("kind", d.kind.term())
             .int("version", i64::from(d.version))
             .term("status", d.status.term_id())
             .text("id", d.id.clone()),
@@ -294,23 +294,13 @@ fn show(k: &Karvon, cat: &Catalogue, d: &DocumentRecord) -> Result<(), Error> {
     Ok(())
 }
 
-fn kind_name(kind: DocKind) -> &'static str {
-    match kind {
-        DocKind::Passenger => "passenger",
-        DocKind::Cn22 => "cn22",
-        DocKind::Cn23 => "cn23",
-        DocKind::Trade => "trade",
-        DocKind::Payment => "payment",
-    }
-}
-
 /// After a new draft: sign it if asked, then say what was made.
 pub fn made(k: &Karvon, cat: &Catalogue, d: DocumentRecord, sign: bool) -> Result<(), Error> {
     let d = if sign { k.sign_document(&d.id)? } else { d };
     say(
         cat,
         &Message::new("cli-doc-made")
-            .text("kind", kind_name(d.kind))
+            .term("kind", d.kind.term())
             .text("id", d.id.clone())
             .term("status", d.status.term_id()),
     );
@@ -324,7 +314,7 @@ pub fn postal(k: &Karvon, cat: &Catalogue, kind: DocKind, a: &PostalArgs) -> Res
     let title = a.title.clone().unwrap_or_else(|| {
         format!(
             "{} {}",
-            kind_name(kind).to_uppercase(),
+            kind.code().to_uppercase(),
             a.file.file_stem().and_then(|s| s.to_str()).unwrap_or("")
         )
     });
@@ -374,7 +364,7 @@ fn verified(cat: &Catalogue, v: &Verified) {
         } else {
             "cli-verify-ok"
         })
-        .text("kind", kind_name(v.kind))
+        .term("kind", v.kind.term())
         .text("key", v.key_fingerprint.clone())
         .text("at", crate::views::utc(v.issued_ms)),
     );

@@ -489,7 +489,7 @@ fn insert(
         "trip_id": trip_id,
         "title": title,
         "status": DocStatus::Draft.as_str(),
-        "body_enc": hex(&sealed),
+        "body_enc": crate::crypto::hex(&sealed),
     });
     let hlc = tx.record_create(EntityKind::Document, id, &row.to_string())?;
     tx.execute(
@@ -498,7 +498,7 @@ fn insert(
          VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, 'draft', ?8, ?9, ?10, ?10)",
         params![
             id,
-            kind_name(kind),
+            kind.code(),
             series,
             version,
             amends,
@@ -624,17 +624,6 @@ impl RawRow {
     }
 }
 
-/// The stable name of a kind, as stored.
-pub(crate) fn kind_name(kind: DocKind) -> &'static str {
-    match kind {
-        DocKind::Passenger => "passenger",
-        DocKind::Cn22 => "cn22",
-        DocKind::Cn23 => "cn23",
-        DocKind::Trade => "trade",
-        DocKind::Payment => "payment",
-    }
-}
-
 fn parse_kind(s: &str) -> Result<DocKind, Error> {
     [
         DocKind::Passenger,
@@ -644,7 +633,7 @@ fn parse_kind(s: &str) -> Result<DocKind, Error> {
         DocKind::Payment,
     ]
     .into_iter()
-    .find(|k| kind_name(*k) == s)
+    .find(|k| k.code() == s)
     .ok_or_else(|| Error::Store(Message::new("error-db-value").text("field", s)))
 }
 
@@ -660,12 +649,8 @@ fn signed_context(id: &str) -> String {
     format!("document:{id}:signed")
 }
 
-fn hex(bytes: &[u8]) -> String {
-    crate::crypto::hex(bytes)
-}
-
 fn hex_value(bytes: &[u8]) -> String {
-    format!("\"{}\"", hex(bytes))
+    format!("\"{}\"", crate::crypto::hex(bytes))
 }
 
 fn short(id: &str) -> String {
