@@ -61,6 +61,7 @@ impl Lang {
                     include_str!(concat!("../locales/", $lang, "/render.ftl")),
                     include_str!(concat!("../locales/", $lang, "/sync.ftl")),
                     include_str!(concat!("../locales/", $lang, "/filing.ftl")),
+                    include_str!(concat!("../locales/", $lang, "/ui.ftl")),
                 ]
             };
         }

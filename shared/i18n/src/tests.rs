@@ -99,6 +99,7 @@ fn catalogue_covers_every_emitted_id() {
             "sync-",
             "server-",
             "filing-",
+            "ui-",
         ] {
             let pat = format!("\"{prefix}");
             let mut rest = text.as_str();
