@@ -2,12 +2,13 @@
 //! typed (naming the field when it is wrong), calls the core, and answers with a [`wire`] view
 //! in the user's language.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use karvon_core::documents::DocumentRecord;
 use karvon_core::domain::date::Date;
 use karvon_core::domain::document::DocKind;
-use karvon_core::domain::{Currency, Kind, Message, Mode};
+use karvon_core::domain::kind::{Kind, Mode};
+use karvon_core::domain::{Currency, Message};
 use karvon_core::i18n::{Catalogue, Lang};
 use karvon_core::payments::PaymentOptions;
 use karvon_core::trade::TradeHeader;
@@ -525,7 +526,7 @@ fn export_path(st: &AppState, asked: &str, name: &str) -> PathBuf {
     dir.join(name)
 }
 
-fn write_file(st: &AppState, path: &PathBuf, bytes: &[u8]) -> Answer<String> {
+fn write_file(st: &AppState, path: &Path, bytes: &[u8]) -> Answer<String> {
     if let Some(parent) = path.parent() {
         let _ = std::fs::create_dir_all(parent);
     }

@@ -17,6 +17,7 @@ fn example(name: &str) -> String {
 }
 
 fn shot(s: &Session, name: &str) {
+    eprintln!("screenshot {name}");
     s.screenshot(&repo().join("docs/screenshots").join(format!("{name}.png")));
 }
 
@@ -114,10 +115,10 @@ fn journeys_in_a_real_window() {
 
     // Declaration: make, review, sign, QR full-screen, PDF, payment draft, file.
     s.click("#declare");
-    s.wait_text("#doc-status", |t| t == "draft");
+    s.find("#doc-status.pill-draft");
     assert!(!s.text("#doc-lines").is_empty());
     s.click("#sign");
-    s.wait_text("#doc-status", |t| t == "signed");
+    s.find("#doc-status.pill-signed");
     s.click("#show-qr");
     s.find("#qr .qr-box svg");
     shot(&s, "qr");
@@ -131,7 +132,7 @@ fn journeys_in_a_real_window() {
     s.find("#payments .payment");
     assert!(!s.text("#payments").is_empty());
     s.click("#file");
-    s.wait_text("#doc-status", |t| t == "queued");
+    s.find("#doc-status.pill-queued");
     s.wait_count("#timeline li", 3);
     shot(&s, "declaration");
 
@@ -157,14 +158,14 @@ fn journeys_in_a_real_window() {
     shot(&s, "trader-errors");
     s.set("#trade-invoice", &good);
     s.click("#import-trade");
-    s.wait_text("#doc-status", |t| t == "draft");
+    s.find("#doc-status.pill-draft");
     assert!(s.text("#doc-title").contains("CF-2026-118"));
     // A CN 23 and its PDF.
     s.click("#nav-trader");
     s.set("#postal-kind", "cn23");
     s.set("#postal-json", &example("cn23-uz-fi.json"));
     s.click("#make-postal");
-    s.wait_text("#doc-status", |t| t == "draft");
+    s.find("#doc-status.pill-draft");
     s.click("#export-pdf");
     let cn23 = s.wait_text("#pdf-written", |t| t.contains(".pdf"));
     assert!(is_pdf(cn23.rsplit(' ').next().unwrap_or_default()), "{cn23}");

@@ -163,13 +163,14 @@ pub fn App() -> impl IntoView {
             }
         };
         let go = page.clone();
+        let current2 = current.clone();
         view! {
             <button id=id class="nav" class:active=current
-                aria-current=move || if current() { "page" } else { "false" }
+                aria-current=move || if current2() { "page" } else { "false" }
                 on:click=move |_| c.page.set(go.clone())>{t(label)}</button>
         }
     };
-    let undo = move |_| {
+    let undo = move |_: leptos::ev::MouseEvent| {
         spawn_local(async move {
             match api::undo().await {
                 Ok(Some(text)) => {

@@ -34,17 +34,18 @@ pub fn bars(title: String, list: Vec<Bar>) -> impl IntoView {
             view! {
                 <g class=format!("bar bar-{}", level(b.percent)) role="listitem"
                     aria-label=format!("{}: {}", b.label, b.detail)>
-                    <text x="0" y=(y + 14).to_string() class="bar-label">{b.label.clone()}</text>
-                    <rect x="0" y=(y + 20).to_string() width=TRACK.to_string() height="14" rx="7" class="track"/>
-                    <rect x="0" y=(y + 20).to_string() width=filled.to_string() height="14" rx="7" class="fill"/>
-                    <text x=(TRACK + 12).to_string() y=(y + 32).to_string() class="bar-detail">{b.detail.clone()}</text>
+                    <text x="0" y={(y + 14).to_string()} class="bar-label">{b.label.clone()}</text>
+                    <rect x="0" y={(y + 20).to_string()} width={TRACK.to_string()} height="14" rx="7" class="track"/>
+                    <rect x="0" y={(y + 20).to_string()} width={filled.to_string()} height="14" rx="7" class="fill"/>
+                    <text x={(TRACK + 12).to_string()} y={(y + 32).to_string()} class="bar-detail">{b.detail.clone()}</text>
                 </g>
             }
         })
         .collect_view();
+    let label = title.clone();
     view! {
-        <svg class="chart bars" id="allowance-chart" role="img" aria-label=title.clone()
-            viewBox=format!("0 0 {WIDTH} {height}") width=WIDTH.to_string() height=height.to_string()>
+        <svg class="chart bars" id="allowance-chart" role="img" aria-label=label
+            viewBox={format!("0 0 {WIDTH} {height}")} width={WIDTH.to_string()} height={height.to_string()}>
             <title>{title}</title>
             <g role="list">{rows}</g>
         </svg>
@@ -73,18 +74,19 @@ pub fn spending(title: String, points: Vec<Point>) -> impl IntoView {
             let (x, y) = at(u32::try_from(i).unwrap_or(0), p);
             view! {
                 <g class="point">
-                    <circle cx=x.to_string() cy=y.to_string() r="4"><title>{format!("{}: {}", p.label, p.value)}</title></circle>
-                    <text x=x.to_string() y=(h - 4).to_string() text-anchor="middle" class="axis">{p.label.clone()}</text>
-                    <text x=x.to_string() y=(y.saturating_sub(8)).to_string() text-anchor="middle" class="value">{p.value.clone()}</text>
+                    <circle cx={x.to_string()} cy={y.to_string()} r="4"><title>{format!("{}: {}", p.label, p.value)}</title></circle>
+                    <text x={x.to_string()} y={(h - 4).to_string()} text-anchor="middle" class="axis">{p.label.clone()}</text>
+                    <text x={x.to_string()} y={(y.saturating_sub(8)).to_string()} text-anchor="middle" class="value">{p.value.clone()}</text>
                 </g>
             }
         })
         .collect_view();
+    let label = title.clone();
     view! {
-        <svg class="chart line" id="spending-chart" role="img" aria-label=title.clone()
-            viewBox=format!("0 0 {w} {h}") width=w.to_string() height=h.to_string()>
+        <svg class="chart line" id="spending-chart" role="img" aria-label=label
+            viewBox={format!("0 0 {w} {h}")} width={w.to_string()} height={h.to_string()}>
             <title>{title}</title>
-            <line x1=pad.to_string() y1=(h - pad).to_string() x2=(w - pad).to_string() y2=(h - pad).to_string() class="axis-line"/>
+            <line x1={pad.to_string()} y1={(h - pad).to_string()} x2={(w - pad).to_string()} y2={(h - pad).to_string()} class="axis-line"/>
             <polyline points=line class="spend" fill="none"/>
             {dots}
         </svg>

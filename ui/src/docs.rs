@@ -69,7 +69,7 @@ pub fn page(id: String) -> AnyView {
     on_cleanup(move || esc.remove());
     let act = move |which: &'static str| {
         let id = id.clone();
-        move |_| {
+        move |_: leptos::ev::MouseEvent| {
             let id = id.clone();
             spawn_local(async move {
                 let r = match which {

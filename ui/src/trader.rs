@@ -31,12 +31,13 @@ pub fn read_file(ev: leptos::ev::Event, then: impl FnOnce(String, String) + 'sta
 /// A labelled text area with a file picker that fills it.
 fn text_area(id: &'static str, label: &'static str, value: RwSignal<String>) -> impl IntoView {
     let file_id = format!("{id}-file");
+    let file_for = file_id.clone();
     view! {
         <div class="field wide">
             <label for=id>{t(label)}</label>
             <textarea id=id rows="6" spellcheck="false" prop:value=move || value.get()
                 on:input=move |ev| value.set(event_target_value(&ev))></textarea>
-            <label class="file" for=file_id.clone()>{t("ui-load-file")}
+            <label class="file" for=file_for>{t("ui-load-file")}
                 <input id=file_id type="file" on:change=move |ev| read_file(ev, move |_, text| value.set(text))/></label>
         </div>
     }
@@ -52,7 +53,7 @@ pub fn page() -> AnyView {
     let postal_kind = RwSignal::new("cn23".to_owned());
     let error = RwSignal::new(None::<ApiError>);
     let postal_error = RwSignal::new(None::<ApiError>);
-    let import = move |_| {
+    let import = move |_: leptos::ev::MouseEvent| {
         let form = TradeForm {
             header: header.get_untracked(),
             invoice: invoice.get_untracked(),
@@ -69,7 +70,7 @@ pub fn page() -> AnyView {
             }
         });
     };
-    let make_postal = move |_| {
+    let make_postal = move |_: leptos::ev::MouseEvent| {
         let (kind, text) = (postal_kind.get_untracked(), postal.get_untracked());
         spawn_local(async move {
             match api::import_postal(&kind, &text).await {

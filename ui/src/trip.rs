@@ -25,7 +25,7 @@ pub fn page(id: String) -> AnyView {
         });
     });
     let declare_id = id.clone();
-    let declare = move |_| {
+    let declare = move |_: leptos::ev::MouseEvent| {
         let id = declare_id.clone();
         spawn_local(async move {
             match api::declare(&id).await {
@@ -143,6 +143,18 @@ fn purchase_form(trip: String, status: RwSignal<Option<StatusView>>) -> impl Int
     let form = RwSignal::new(blank.clone());
     let preview = RwSignal::new(None::<PreviewView>);
     let error = RwSignal::new(None::<ApiError>);
+    // The traveller list shows the first traveller chosen: make the form say so too.
+    Effect::new(move |_| {
+        let first = status.with(|s| {
+            s.as_ref()
+                .and_then(|s| s.travellers.first().map(|t| t.code.clone()))
+        });
+        if let Some(first) = first {
+            if form.with_untracked(|f| f.traveller.is_empty()) {
+                form.update(|f| f.traveller = first);
+            }
+        }
+    });
     let set = move |f: fn(&mut PurchaseForm, String)| {
         move |ev: leptos::ev::Event| {
             let v = event_target_value(&ev);
@@ -150,7 +162,7 @@ fn purchase_form(trip: String, status: RwSignal<Option<StatusView>>) -> impl Int
             preview.set(None);
         }
     };
-    let do_preview = move |_| {
+    let do_preview = move |_: leptos::ev::MouseEvent| {
         let f = form.get_untracked();
         spawn_local(async move {
             match api::preview_purchase(&f).await {

@@ -46,7 +46,7 @@ pub fn list() -> AnyView {
                 <p class="empty" id="no-trips">{t("ui-no-trips")}</p>
             })}
             <ul class="cards" id="trip-list">
-                <For each=move || rows.get() key=|r| (r.id.clone(), r.total.clone(), r.name.clone(), r.summary.clone())
+                <For each=move || rows.get() key=|r: &TripRow| (r.id.clone(), r.total.clone(), r.name.clone(), r.summary.clone())
                     children=move |r: TripRow| {
                         let open = r.id.clone();
                         let edit = r.id.clone();
@@ -158,16 +158,18 @@ pub fn editor(id: Option<String>) -> AnyView {
                 let name_id = format!("traveller-name-{i}");
                 let age_id = format!("traveller-age-{i}");
                 let res_id = format!("traveller-residency-{i}");
+                let (name_id_for, age_id_for, res_id_for) =
+                    (name_id.clone(), age_id.clone(), res_id.clone());
                 view! {
                     <fieldset class="traveller">
                         <legend>{move || format!("{} {}", c.text("ui-traveller"), i + 1)}</legend>
-                        <label class="field" for=name_id.clone()><span>{t("ui-name")}</span>
+                        <label class="field" for=name_id_for><span>{t("ui-name")}</span>
                             <input id=name_id class="traveller-name" prop:value=traveller(i, |t| t.name.clone())
                                 on:input=edit(i, |t, v| t.name = v)/></label>
-                        <label class="field small" for=age_id.clone()><span>{t("ui-age")}</span>
+                        <label class="field small" for=age_id_for><span>{t("ui-age")}</span>
                             <input id=age_id class="traveller-age" inputmode="numeric" prop:value=traveller(i, |t| t.age.clone())
                                 on:input=edit(i, |t, v| t.age = v)/></label>
-                        <label class="field small" for=res_id.clone()><span>{t("ui-residency")}</span>
+                        <label class="field small" for=res_id_for><span>{t("ui-residency")}</span>
                             <input id=res_id maxlength="2" prop:value=traveller(i, |t| t.residency.clone())
                                 on:input=edit(i, |t, v| t.residency = v)/></label>
                         <button type="button" class="remove-traveller" aria-label=t("ui-remove-traveller")

@@ -72,12 +72,17 @@ fn locked_version(package: &str) -> Option<String> {
     None
 }
 
-/// Whether `bin --version` prints `version`.
-fn has_version(bin: &Path, version: &str) -> bool {
-    Command::new(bin)
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains(version))
+/// Whether `cargo install` put `package` at `version` into ~/.cargo/bin (and it is still there).
+fn installed(package: &str, bin: &str, version: &str) -> bool {
+    cargo_bin(bin).exists()
+        && cargo()
+            .args(["install", "--list"])
+            .output()
+            .is_ok_and(|o| {
+                String::from_utf8_lossy(&o.stdout)
+                    .lines()
+                    .any(|l| l.starts_with(&format!("{package} v{version}:")))
+            })
 }
 
 /// The wasm target, wasm-bindgen CLI (the version in Cargo.lock) and tauri-driver, each
@@ -96,12 +101,12 @@ pub fn tools() -> bool {
         eprintln!("wasm-bindgen is not in Cargo.lock");
         return false;
     };
-    if !has_version(&cargo_bin("wasm-bindgen"), &wb)
+    if !installed("wasm-bindgen-cli", "wasm-bindgen", &wb)
         && !run(cargo().args(["install", "wasm-bindgen-cli", "--version", &wb]))
     {
         return false;
     }
-    if !has_version(&cargo_bin("tauri-driver"), TAURI_DRIVER)
+    if !installed("tauri-driver", "tauri-driver", TAURI_DRIVER)
         && !run(cargo().args([
             "install",
             "tauri-driver",
@@ -143,7 +148,14 @@ pub fn ui(release: bool) -> bool {
     let _ = std::fs::create_dir_all(&dist);
     if !run(Command::new(cargo_bin("wasm-bindgen"))
         .arg(&wasm)
-        .args(["--target", "web", "--no-typescript", "--out-dir"])
+        .args([
+            "--target",
+            "web",
+            "--no-typescript",
+            "--out-name",
+            "karvon_ui",
+            "--out-dir",
+        ])
         .arg(&dist))
     {
         return false;

@@ -141,7 +141,7 @@ impl Harness {
         }}});
         let mut last = Value::Null;
         // WebKitWebDriver may take a moment to accept sessions after tauri-driver listens.
-        for _ in 0..3 {
+        for _ in 0..20 {
             let v = http(self.port, "POST", "/session", Some(&caps));
             if let Some(id) = v["value"]["sessionId"].as_str() {
                 return Session {
@@ -166,20 +166,24 @@ impl Drop for Harness {
 /// One HTTP/1.1 request with a JSON body; the JSON answer.
 fn http(port: u16, method: &str, path: &str, body: Option<&Value>) -> Value {
     let body = body.map(Value::to_string).unwrap_or_default();
-    let mut s = TcpStream::connect(("127.0.0.1", port)).expect("connect to the WebDriver");
+    let Ok(mut s) = TcpStream::connect(("127.0.0.1", port)) else {
+        return Value::Null;
+    };
     s.set_read_timeout(Some(Duration::from_secs(120))).ok();
     let req = format!(
         "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json\r\n\
          Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
         body.len()
     );
-    s.write_all(req.as_bytes()).expect("send the request");
+    if s.write_all(req.as_bytes()).is_err() {
+        return Value::Null;
+    }
     let mut raw = Vec::new();
-    s.read_to_end(&mut raw).expect("read the answer");
-    let split = raw
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .expect("an HTTP answer");
+    let _ = s.read_to_end(&mut raw);
+    // A session being deleted may close the connection without an answer.
+    let Some(split) = raw.windows(4).position(|w| w == b"\r\n\r\n") else {
+        return Value::Null;
+    };
     let head = String::from_utf8_lossy(&raw[..split]).to_ascii_lowercase();
     let mut payload = raw[split + 4..].to_vec();
     if head.contains("transfer-encoding: chunked") {
@@ -261,9 +265,24 @@ impl Session {
             if let Some(e) = self.try_find(css) {
                 return e;
             }
-            assert!(Instant::now() < until, "no element {css}");
+            if Instant::now() > until {
+                panic!("no element {css}{}", self.context());
+            }
             std::thread::sleep(Duration::from_millis(100));
         }
+    }
+
+    /// What the window shows now, for a failure message (and a screenshot in the target folder).
+    fn context(&self) -> String {
+        let shot = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/e2e-failure.png");
+        let v = self.cmd("GET", "/screenshot", None);
+        let _ = std::fs::write(&shot, base64(v.as_str().unwrap_or_default()));
+        let text = self.script(
+            "const e = document.querySelector('#error'); const t = document.querySelector('#toast');
+             return [e ? e.innerText : '', t ? t.innerText : '', document.querySelector('main').innerText.slice(0, 600)];",
+            &[],
+        );
+        format!("\n  window (error, toast, main): {text}\n  screenshot: {}", shot.display())
     }
 
     /// How many elements match.
@@ -277,6 +296,11 @@ impl Session {
     /// Clicks an element.
     pub fn click(&self, css: &str) {
         let e = self.find(css);
+        // Centre it, so the sticky header never covers it.
+        self.script(
+            "document.querySelector(arguments[0]).scrollIntoView({block: 'center'})",
+            &[json!(css)],
+        );
         let v = self.cmd("POST", &format!("/element/{e}/click"), Some(json!({})));
         assert!(v.is_null(), "click {css}: {v}");
     }
@@ -335,7 +359,9 @@ impl Session {
             if ok(&t) {
                 return t;
             }
-            assert!(Instant::now() < until, "{css}: text stayed {t:?}");
+            if Instant::now() > until {
+                panic!("{css}: text stayed {t:?}{}", self.context());
+            }
             std::thread::sleep(Duration::from_millis(100));
         }
     }
@@ -366,7 +392,11 @@ impl Session {
     pub fn screenshot(&self, file: &Path) {
         let v = self.cmd("GET", "/screenshot", None);
         let png = base64(v.as_str().unwrap_or_default());
-        assert!(png.starts_with(b"\x89PNG"), "a PNG screenshot");
+        assert!(
+            png.starts_with(b"\x89PNG"),
+            "a PNG screenshot for {}: {v}",
+            file.display()
+        );
         if let Some(dir) = file.parent() {
             std::fs::create_dir_all(dir).expect("screenshot folder");
         }
