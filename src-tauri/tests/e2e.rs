@@ -136,6 +136,19 @@ fn journeys_in_a_real_window() {
     s.wait_count("#timeline li", 3);
     shot(&s, "declaration");
 
+    // Language: switched live; every screen follows.
+    s.click("#nav-settings");
+    s.set("#language", "uz");
+    s.wait_text("#nav-trips", |t| t == "Safarlar");
+    s.set("#language", "ru");
+    s.wait_text("#nav-trips", |t| t == "Поездки");
+    s.wait_text("#sync", |t| t.contains("Офлайн"));
+    s.wait_text("#toast", |t| t.contains("Сохранено"));
+    s.click("#nav-trips");
+    s.wait_text("#trip-list", |t| t.contains("Helsinki week") && t.contains("дней"));
+    s.click("#nav-settings");
+    s.set("#language", "en");
+    s.wait_text("#nav-trips", |t| t == "Trips");
     // Trader: rates first, then an invoice with one bad row — every problem shown — fixed.
     s.click("#nav-reference");
     s.upload(
@@ -170,27 +183,14 @@ fn journeys_in_a_real_window() {
     let cn23 = s.wait_text("#pdf-written", |t| t.contains(".pdf"));
     assert!(is_pdf(cn23.rsplit(' ').next().unwrap_or_default()), "{cn23}");
 
-    // Language: switched live; every screen follows.
-    s.click("#nav-settings");
-    s.set("#language", "uz");
-    s.wait_text("#nav-trips", |t| t == "Safarlar");
-    s.set("#language", "ru");
-    s.wait_text("#nav-trips", |t| t == "Поездки");
-    s.wait_text("#sync", |t| t.contains("Офлайн"));
-    shot(&s, "settings-ru");
-    s.click("#nav-trips");
-    s.wait_text("#trip-list", |t| t.contains("Helsinki week") && t.contains("дней"));
     s.close();
 
     // Restart: everything is still there, in the language chosen.
     let s = h.session(&app);
-    s.wait_text("#nav-trips", |t| t == "Поездки");
+    s.wait_text("#nav-trips", |t| t == "Trips");
     s.wait_text("#trip-list", |t| t.contains("Helsinki week"));
     s.click("#nav-docs");
     s.wait_count("#doc-list li", 3);
-    s.click("#nav-settings");
-    s.set("#language", "en");
-    s.wait_text("#nav-trips", |t| t == "Trips");
     s.click("#nav-trips");
     s.click(".trip-open");
     s.wait_count("#assessment tr.item-row", 2);

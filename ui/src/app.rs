@@ -79,8 +79,9 @@ impl Ctx {
         self.toast.set(Some(Toast { text, undo }));
     }
 
-    /// Loads (or reloads, after a language change) everything the frame needs.
-    pub fn reboot(&self) {
+    /// Loads (or reloads, after a language change) everything the frame needs, then shows the
+    /// notice `then` (a text id) in the new language.
+    pub fn reboot(&self, then: Option<&'static str>) {
         let me = *self;
         spawn_local(async move {
             match api::boot().await {
@@ -88,6 +89,9 @@ impl Ctx {
                     me.texts.set(b.texts.iter().cloned().collect());
                     me.boot.set(b);
                     me.changed();
+                    if let Some(id) = then {
+                        me.notify(me.text(id), false);
+                    }
                 }
                 Err(e) => me.notify(e.message, false),
             }
@@ -151,7 +155,7 @@ pub fn App() -> impl IntoView {
         sync: RwSignal::new(SyncView::default()),
     };
     provide_context(c);
-    c.reboot();
+    c.reboot(None);
     let nav = move |page: Page, id: &'static str, label: &'static str| {
         let target = page.clone();
         let current = move || {

@@ -24,8 +24,7 @@ pub fn page() -> AnyView {
             match api::save_settings(&s).await {
                 Ok(()) => {
                     error.set(None);
-                    c.reboot();
-                    c.notify(c.text("ui-saved"), false);
+                    c.reboot(Some("ui-saved"));
                 }
                 Err(e) => error.set(Some(e)),
             }

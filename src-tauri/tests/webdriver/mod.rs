@@ -390,7 +390,15 @@ impl Session {
 
     /// Saves a screenshot of the window as PNG.
     pub fn screenshot(&self, file: &Path) {
-        let v = self.cmd("GET", "/screenshot", None);
+        let mut v = self.cmd("GET", "/screenshot", None);
+        for _ in 0..5 {
+            if v.is_string() {
+                break;
+            }
+            eprintln!("screenshot of {} not taken ({v}); again", file.display());
+            std::thread::sleep(Duration::from_millis(500));
+            v = self.cmd("GET", "/screenshot", None);
+        }
         let png = base64(v.as_str().unwrap_or_default());
         assert!(
             png.starts_with(b"\x89PNG"),
