@@ -28,12 +28,12 @@ async fn call<A: Serialize, R: DeserializeOwned>(cmd: &str, args: &A) -> Result<
             message: e.to_string(),
             ..ApiError::default()
         }),
-        Err(e) => Err(serde_wasm_bindgen::from_value::<ApiError>(e.clone()).unwrap_or_else(|_| {
-            ApiError {
+        Err(e) => Err(
+            serde_wasm_bindgen::from_value::<ApiError>(e.clone()).unwrap_or_else(|_| ApiError {
                 message: e.as_string().unwrap_or_else(|| format!("{e:?}")),
                 ..ApiError::default()
-            }
-        })),
+            }),
+        ),
     }
 }
 

@@ -57,7 +57,12 @@ pub fn spending(title: String, points: Vec<Point>) -> impl IntoView {
     let (w, h, pad) = (WIDTH, 160u32, 24u32);
     let n = u32::try_from(points.len()).unwrap_or(0);
     let step = (w - 2 * pad) / n.saturating_sub(1).max(1);
-    let at = |i: u32, p: &Point| (pad + i * step, h - pad - (h - 2 * pad) * p.permille.min(1000) / 1000);
+    let at = |i: u32, p: &Point| {
+        (
+            pad + i * step,
+            h - pad - (h - 2 * pad) * p.permille.min(1000) / 1000,
+        )
+    };
     let line = points
         .iter()
         .enumerate()

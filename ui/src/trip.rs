@@ -206,24 +206,36 @@ fn purchase_form(trip: String, status: RwSignal<Option<StatusView>>) -> impl Int
     };
     let currencies = move || {
         let current = form.with(|f| f.currency.clone());
-        c.boot.with(|b| b.currencies.clone()).into_iter().map(|code| {
-            let selected = code == current;
-            view! { <option value=code.clone() selected=selected>{code.clone()}</option> }
-        }).collect_view()
+        c.boot
+            .with(|b| b.currencies.clone())
+            .into_iter()
+            .map(|code| {
+                let selected = code == current;
+                view! { <option value=code.clone() selected=selected>{code.clone()}</option> }
+            })
+            .collect_view()
     };
     let kinds = move || {
         let current = form.with(|f| f.kind.clone());
-        c.boot.with(|b| b.kinds.clone()).into_iter().map(|k| {
-            let selected = k.code == current;
-            view! { <option value=k.code.clone() selected=selected>{k.label}</option> }
-        }).collect_view()
+        c.boot
+            .with(|b| b.kinds.clone())
+            .into_iter()
+            .map(|k| {
+                let selected = k.code == current;
+                view! { <option value=k.code.clone() selected=selected>{k.label}</option> }
+            })
+            .collect_view()
     };
     let travellers = move || {
         let current = form.with(|f| f.traveller.clone());
-        status.with(|s| s.as_ref().map(|s| s.travellers.clone()).unwrap_or_default()).into_iter().map(|tr| {
-            let selected = tr.code == current;
-            view! { <option value=tr.code.clone() selected=selected>{tr.label}</option> }
-        }).collect_view()
+        status
+            .with(|s| s.as_ref().map(|s| s.travellers.clone()).unwrap_or_default())
+            .into_iter()
+            .map(|tr| {
+                let selected = tr.code == current;
+                view! { <option value=tr.code.clone() selected=selected>{tr.label}</option> }
+            })
+            .collect_view()
     };
     view! {
         <form id="purchase-form" class="panel quick" on:submit=add aria-labelledby="h-add">

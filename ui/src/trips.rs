@@ -131,11 +131,16 @@ pub fn editor(id: Option<String>) -> AnyView {
             }
         });
     };
-    let choices = move |list: fn(&crate::wire::Boot) -> Vec<crate::wire::Choice>, current: String| {
-        c.boot.with(|b| list(b)).into_iter().map(|ch| {
-            let selected = ch.code == current;
-            view! { <option value=ch.code.clone() selected=selected>{ch.label}</option> }
-        }).collect_view()
+    let choices = move |list: fn(&crate::wire::Boot) -> Vec<crate::wire::Choice>,
+                        current: String| {
+        c.boot
+            .with(list)
+            .into_iter()
+            .map(|ch| {
+                let selected = ch.code == current;
+                view! { <option value=ch.code.clone() selected=selected>{ch.label}</option> }
+            })
+            .collect_view()
     };
     // Rows are rebuilt only when travellers are added or removed, so typing keeps focus.
     let count = Memo::new(move |_| form.with(|f| f.travellers.len()));
@@ -179,7 +184,11 @@ pub fn editor(id: Option<String>) -> AnyView {
             })
             .collect_view()
     };
-    let title = if id.is_some() { "ui-edit-trip" } else { "ui-new-trip" };
+    let title = if id.is_some() {
+        "ui-edit-trip"
+    } else {
+        "ui-new-trip"
+    };
     view! {
         <section class="page">
             <h2>{t(title)}</h2>
