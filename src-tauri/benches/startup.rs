@@ -30,7 +30,12 @@ fn tree_rss_kb(exe: &Path) -> u64 {
                     };
                     let ppid = u32::try_from(field("PPid:")?).ok()?;
                     let rss = field("VmRSS:").unwrap_or(0);
-                    Some((pid, ppid, rss, std::fs::read_link(e.path().join("exe")).ok()))
+                    Some((
+                        pid,
+                        ppid,
+                        rss,
+                        std::fs::read_link(e.path().join("exe")).ok(),
+                    ))
                 })
                 .collect()
         })
@@ -101,12 +106,20 @@ fn main() {
         .parent()
         .map(|d| d.join("examples").join("bare"))
         .expect("target folder");
-    assert!(bare.exists(), "build the bare window first: {}", bare.display());
+    assert!(
+        bare.exists(),
+        "build the bare window first: {}",
+        bare.display()
+    );
     let tmp = tempfile::tempdir().expect("temp dir");
     let data = tmp.path().join("data");
     let key = tmp.path().join("key");
     let lang = Path::new("en_GB.UTF-8");
-    let h = Harness::start(&[("KARVON_DATA", &data), ("KARVON_KEY_FILE", &key), ("LANG", lang)]);
+    let h = Harness::start(&[
+        ("KARVON_DATA", &data),
+        ("KARVON_KEY_FILE", &key),
+        ("LANG", lang),
+    ]);
     // One warm-up run each, so both read their files from the page cache alike.
     let _ = measure_once(&h, &karvon, "#no-trips");
     let _ = measure_once(&h, &bare, "#ready");
@@ -116,8 +129,16 @@ fn main() {
     let bs = u128::from(stripped_size(&bare, tmp.path()));
     println!("desktop start-up (median of {RUNS}; WebDriver session to first meaningful paint):");
     println!("                      karvon      bare window   ratio");
-    println!("start to paint (ms)   {kt:>8}    {bt:>8}      {}", ratio(kt, bt));
-    println!("resident memory (MB)  {:>8}    {:>8}      {}", km / 1024, bm / 1024, ratio(km, bm));
+    println!(
+        "start to paint (ms)   {kt:>8}    {bt:>8}      {}",
+        ratio(kt, bt)
+    );
+    println!(
+        "resident memory (MB)  {:>8}    {:>8}      {}",
+        km / 1024,
+        bm / 1024,
+        ratio(km, bm)
+    );
     println!(
         "stripped binary (MB)  {:>8}    {:>8}      {}",
         format!("{}.{}", ks / 1_048_576, ks % 1_048_576 * 10 / 1_048_576),

@@ -118,8 +118,8 @@ pub async fn save_settings(st: State<'_, AppState>, settings: Settings) -> Answe
             Message::new("ui-error-language").text("value", settings.lang.clone()),
         ));
     };
-    let home = karvon_core::validate::country("home", &settings.home)
-        .map_err(|e| api_error(&cat, &e))?;
+    let home =
+        karvon_core::validate::country("home", &settings.home).map_err(|e| api_error(&cat, &e))?;
     st.save_settings(Settings {
         lang: lang.tag().to_owned(),
         home,
@@ -132,7 +132,11 @@ pub async fn save_settings(st: State<'_, AppState>, settings: Settings) -> Answe
 pub async fn trips(st: State<'_, AppState>) -> Answer<Vec<TripRow>> {
     let cat = st.catalogue();
     let mut list = run(&st, Karvon::trips)?;
-    list.sort_by(|a, b| b.arrival.cmp(&a.arrival).then(b.updated_ms.cmp(&a.updated_ms)));
+    list.sort_by(|a, b| {
+        b.arrival
+            .cmp(&a.arrival)
+            .then(b.updated_ms.cmp(&a.updated_ms))
+    });
     Ok(list
         .iter()
         .map(|t| views::trip_row(st.core(), &cat, t))
@@ -584,11 +588,7 @@ pub async fn import_trade(st: State<'_, AppState>, form: TradeForm) -> Answer<Do
 
 /// Makes a CN 22 or CN 23 postal declaration from its form (JSON).
 #[tauri::command]
-pub async fn import_postal(
-    st: State<'_, AppState>,
-    kind: String,
-    text: String,
-) -> Answer<DocView> {
+pub async fn import_postal(st: State<'_, AppState>, kind: String, text: String) -> Answer<DocView> {
     let cat = st.catalogue();
     let kind = match kind.as_str() {
         "cn22" => DocKind::Cn22,
@@ -603,7 +603,11 @@ pub async fn import_postal(
     };
     let d = run(&st, |k| {
         let body = k.parse_postal(kind, &text)?;
-        let title = format!("{} {}", kind_label(kind), body["item_id"].as_str().unwrap_or(""));
+        let title = format!(
+            "{} {}",
+            kind_label(kind),
+            body["item_id"].as_str().unwrap_or("")
+        );
         k.create_document(kind, None, title.trim(), &body)
     })?;
     Ok(doc_view(&st, &d))
@@ -663,7 +667,10 @@ pub async fn rate_tables(st: State<'_, AppState>) -> Answer<Vec<RateRow>> {
                 cat.render(
                     &Message::new("ui-rate-table")
                         .int("rates", i64::try_from(t.rates).unwrap_or(i64::MAX))
-                        .int("age", today().days_since_epoch() - t.valid_on.days_since_epoch())
+                        .int(
+                            "age",
+                            today().days_since_epoch() - t.valid_on.days_since_epoch(),
+                        )
                         .text("imported", views::moment(&cat, t.imported_ms.min(now))),
                 ),
             ),

@@ -169,12 +169,7 @@ pub fn rate_line(
 }
 
 /// The live status of a trip.
-pub fn status(
-    k: &Karvon,
-    cat: &Catalogue,
-    s: &TripStatus,
-    purchases: &[Purchase],
-) -> StatusView {
+pub fn status(k: &Karvon, cat: &Catalogue, s: &TripStatus, purchases: &[Purchase]) -> StatusView {
     let a = &s.assessment;
     let cur = a.currency;
     let lang = cat.lang();
@@ -193,7 +188,11 @@ pub fn status(
             label: format!(
                 "{} — {}",
                 cat.text(b.category.term()),
-                b.travellers.iter().map(name_of).collect::<Vec<_>>().join(", ")
+                b.travellers
+                    .iter()
+                    .map(name_of)
+                    .collect::<Vec<_>>()
+                    .join(", ")
             ),
             detail: cat.render(
                 &Message::new("ui-bar-detail")
@@ -270,11 +269,19 @@ pub fn status(
     let totals = vec![
         Choice {
             code: "duty".into(),
-            label: format!("{}: {}", cat.text("tax-duty"), format_money(lang, a.duty, cur)),
+            label: format!(
+                "{}: {}",
+                cat.text("tax-duty"),
+                format_money(lang, a.duty, cur)
+            ),
         },
         Choice {
             code: "vat".into(),
-            label: format!("{}: {}", cat.text("tax-vat"), format_money(lang, a.vat, cur)),
+            label: format!(
+                "{}: {}",
+                cat.text("tax-vat"),
+                format_money(lang, a.vat, cur)
+            ),
         },
         Choice {
             code: "excise".into(),

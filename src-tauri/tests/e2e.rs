@@ -36,7 +36,8 @@ fn journeys_in_a_real_window() {
     std::fs::create_dir_all(&home).expect("home");
     let app = PathBuf::from(env!("CARGO_BIN_EXE_karvon-desktop"));
     assert!(
-        repo().join("ui/dist/index.html").exists() && repo().join("ui/dist/karvon_ui_bg.wasm").exists(),
+        repo().join("ui/dist/index.html").exists()
+            && repo().join("ui/dist/karvon_ui_bg.wasm").exists(),
         "the UI is built (cargo xtask ui)"
     );
     let lang = Path::new("en_GB.UTF-8");
@@ -92,7 +93,11 @@ fn journeys_in_a_real_window() {
     s.set("#p-date", "2026-12-07");
     s.click("#preview");
     s.wait_text("#preview-panel", |t| t.contains("RED"));
-    assert_eq!(s.count("#assessment tr.item-row"), 1, "a preview saves nothing");
+    assert_eq!(
+        s.count("#assessment tr.item-row"),
+        1,
+        "a preview saves nothing"
+    );
     s.click("#add-purchase");
     s.wait_count("#assessment tr.item-row", 2);
     // Alerts: in the window (and sent as desktop notifications).
@@ -105,7 +110,10 @@ fn journeys_in_a_real_window() {
     // Assessment: status, duty, VAT, rule and source per item.
     assert_eq!(s.count("#assessment tr.status-dutiable"), 1);
     let table = s.text("#assessment");
-    assert!(table.contains("Watch") && table.contains("Jacket"), "{table}");
+    assert!(
+        table.contains("Watch") && table.contains("Jacket"),
+        "{table}"
+    );
     assert!(table.contains("€") || table.contains("EUR"), "{table}");
     s.script(
         "document.querySelector('#assessment').scrollIntoView()",
@@ -120,12 +128,12 @@ fn journeys_in_a_real_window() {
     s.click("#sign");
     s.find("#doc-status.pill-signed");
     s.click("#show-qr");
-    s.find("#qr .qr-box svg");
+    s.find("#qr .code-box svg");
     shot(&s, "qr");
     s.click("#close-qr");
     assert_eq!(s.count("#qr"), 0);
     s.click("#export-pdf");
-    let pdf = s.wait_text("#pdf-written", |t| t.contains(".pdf"));
+    let pdf = s.wait_text("#saved-to", |t| t.contains(".pdf"));
     let pdf = pdf.rsplit(' ').next().unwrap_or_default().to_owned();
     assert!(is_pdf(&pdf), "a PDF at {pdf}");
     s.click("#create-payment");
@@ -145,43 +153,57 @@ fn journeys_in_a_real_window() {
     s.wait_text("#sync", |t| t.contains("Офлайн"));
     s.wait_text("#toast", |t| t.contains("Сохранено"));
     s.click("#nav-trips");
-    s.wait_text("#trip-list", |t| t.contains("Helsinki week") && t.contains("дней"));
+    s.wait_text("#trip-list", |t| {
+        t.contains("Helsinki week") && t.contains("дней")
+    });
     s.click("#nav-settings");
     s.set("#language", "en");
     s.wait_text("#nav-trips", |t| t == "Trips");
+    s.wait_text("#toast", |t| t.contains("Saved"));
     // Trader: rates first, then an invoice with one bad row — every problem shown — fixed.
     s.click("#nav-reference");
     s.upload(
-        "#rates-file",
+        "#fx-file",
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cbu-2026-11-19.json"),
     );
     s.wait_count("#rate-tables li", 1);
     assert!(s.text("#rate-tables").contains("UZS"));
     s.click("#nav-trader");
-    s.set("#trade-header", &example("trade-header-uz.json"));
-    s.set("#trade-tariff", &example("tariffs/uz.csv"));
+    s.set("#inv-header", &example("inv-header-uz.json"));
+    s.set("#inv-tariff", &example("tariffs/uz.csv"));
     let good = example("invoice-uz.csv");
-    let bad = good.replacen(",180.00,USD", ",1e400,USD", 1).replacen(",MY,200,", ",ZZ,200,", 1);
+    let bad = good
+        .replacen(",180.00,USD", ",1e400,USD", 1)
+        .replacen(",MY,200,", ",ZZ,200,", 1);
     assert_ne!(bad, good);
-    s.set("#trade-invoice", &bad);
+    s.set("#inv-lines", &bad);
     s.click("#import-trade");
     let errors = s.wait_text("#error", |t| t.contains("invoice:3"));
-    assert!(s.count("#error .problem") >= 2, "every problem at once: {errors}");
-    assert!(errors.contains("invoice:3:value") && errors.contains("invoice:3:origin"), "{errors}");
+    assert!(
+        s.count("#error .problem") >= 2,
+        "every problem at once: {errors}"
+    );
+    assert!(
+        errors.contains("invoice:3:value") && errors.contains("invoice:3:origin"),
+        "{errors}"
+    );
     shot(&s, "trader-errors");
-    s.set("#trade-invoice", &good);
+    s.set("#inv-lines", &good);
     s.click("#import-trade");
     s.find("#doc-status.pill-draft");
     assert!(s.text("#doc-title").contains("CF-2026-118"));
     // A CN 23 and its PDF.
     s.click("#nav-trader");
-    s.set("#postal-kind", "cn23");
-    s.set("#postal-json", &example("cn23-uz-fi.json"));
+    s.set("#cn-kind", "cn23");
+    s.set("#cn-json", &example("cn23-uz-fi.json"));
     s.click("#make-postal");
     s.find("#doc-status.pill-draft");
     s.click("#export-pdf");
-    let cn23 = s.wait_text("#pdf-written", |t| t.contains(".pdf"));
-    assert!(is_pdf(cn23.rsplit(' ').next().unwrap_or_default()), "{cn23}");
+    let cn23 = s.wait_text("#saved-to", |t| t.contains(".pdf"));
+    assert!(
+        is_pdf(cn23.rsplit(' ').next().unwrap_or_default()),
+        "{cn23}"
+    );
 
     s.close();
 

@@ -129,7 +129,7 @@ pub fn ErrorBox(error: RwSignal<Option<ApiError>>) -> impl IntoView {
             let many = problems.len() > 1 || (problems.len() == 1 && problems[0].field != e.field);
             view! {
                 <div class="error" role="alert" id="error">
-                    <p class="error-message">{e.message.clone()}</p>
+                    <p class="err-text">{e.message.clone()}</p>
                     {many.then(|| view! {
                         <ul class="problems">
                             {problems.into_iter().map(|p| view! {

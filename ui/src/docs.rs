@@ -113,12 +113,12 @@ pub fn page(id: String) -> AnyView {
                 <button id="create-payment" disabled=move || status() == "draft" on:click=act("pay")>{t("ui-create-payment")}</button>
             </div>
             <div class="actions">
-                <label class="field" for="pdf-path"><span>{t("ui-pdf-path")}</span>
-                    <input id="pdf-path" placeholder=t("ui-pdf-path-hint") prop:value=move || path.get()
+                <label class="field" for="save-path"><span>{t("ui-pdf-path")}</span>
+                    <input id="save-path" placeholder=t("ui-pdf-path-hint") prop:value=move || path.get()
                         on:input=move |ev| path.set(event_target_value(&ev))/></label>
                 <button id="export-pdf" on:click=act("pdf")>{t("ui-export-pdf")}</button>
             </div>
-            {move || written.get().map(|p| view! { <p class="ok" id="pdf-written">{t("ui-written")}" "<code>{p}</code></p> })}
+            {move || written.get().map(|p| view! { <p class="ok" id="saved-to">{t("ui-written")}" "<code>{p}</code></p> })}
             <ErrorBox error=error/>
             {move || doc.get().map(|d| view! {
                 <section class="panel" id="timeline"><h3>{t("ui-timeline")}</h3>
@@ -135,7 +135,7 @@ pub fn page(id: String) -> AnyView {
                                 <div class="payment">
                                     <p><span class="pill">{p.status.clone()}</span></p>
                                     <ul class="lines">{p.lines.iter().map(|l| view! { <li>{l.clone()}</li> }).collect_view()}</ul>
-                                    <button class="payment-pdf" on:click=move |_| {
+                                    <button class="pay-pdf" on:click=move |_| {
                                         let id = pid.clone();
                                         spawn_local(async move {
                                             match api::export_payment_pdf(&id, "").await {
@@ -151,8 +151,8 @@ pub fn page(id: String) -> AnyView {
                 })}
             })}
             {move || qr.get().map(|svg| view! {
-                <div class="qr-full" id="qr" role="dialog" aria-modal="true" aria-label=t("ui-qr-title")>
-                    <div class="qr-box" inner_html=svg></div>
+                <div class="code-full" id="qr" role="dialog" aria-modal="true" aria-label=t("ui-qr-title")>
+                    <div class="code-box" inner_html=svg></div>
                     <p>{t("ui-qr-hint")}</p>
                     <button id="close-qr" autofocus on:click=move |_| qr.set(None)>{t("ui-close")}</button>
                 </div>

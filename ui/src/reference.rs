@@ -54,8 +54,8 @@ pub fn page() -> AnyView {
             <h2>{t("ui-reference")}</h2>
             <section class="panel" aria-labelledby="h-rates">
                 <h3 id="h-rates">{t("ui-rates")}</h3>
-                <label class="file" for="rates-file">{t("ui-import-rates")}
-                    <input id="rates-file" type="file" accept=".json,.xml,.csv" on:change=move |ev| read_file(ev, move |name, text| {
+                <label class="file" for="fx-file">{t("ui-import-rates")}
+                    <input id="fx-file" type="file" accept=".json,.xml,.csv" on:change=move |ev| read_file(ev, move |name, text| {
                         spawn_local(async move { finish(api::import_rates(&name, &text).await) });
                     })/></label>
                 <ul id="rate-tables">

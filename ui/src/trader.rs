@@ -89,20 +89,20 @@ pub fn page() -> AnyView {
             <section class="panel" aria-labelledby="h-invoice">
                 <h3 id="h-invoice">{t("ui-invoice-import")}</h3>
                 <p class="muted">{t("ui-invoice-help")}</p>
-                {text_area("trade-header", "ui-header-json", header)}
-                {text_area("trade-invoice", "ui-invoice-csv", invoice)}
-                {text_area("trade-tariff", "ui-tariff-csv", tariff)}
+                {text_area("inv-header", "ui-header-json", header)}
+                {text_area("inv-lines", "ui-invoice-csv", invoice)}
+                {text_area("inv-tariff", "ui-tariff-csv", tariff)}
                 <ErrorBox error=error/>
                 <button id="import-trade" class="primary" on:click=import>{t("ui-import")}</button>
             </section>
             <section class="panel" aria-labelledby="h-postal">
                 <h3 id="h-postal">{t("ui-postal")}</h3>
-                <label class="field small" for="postal-kind"><span>{t("ui-form")}</span>
-                    <select id="postal-kind" on:change=move |ev| postal_kind.set(event_target_value(&ev))>
+                <label class="field small" for="cn-kind"><span>{t("ui-form")}</span>
+                    <select id="cn-kind" on:change=move |ev| postal_kind.set(event_target_value(&ev))>
                         <option value="cn23" selected=true>"CN 23"</option>
                         <option value="cn22">"CN 22"</option>
                     </select></label>
-                {text_area("postal-json", "ui-postal-json", postal)}
+                {text_area("cn-json", "ui-postal-json", postal)}
                 <ErrorBox error=postal_error/>
                 <button id="make-postal" class="primary" on:click=make_postal>{t("ui-make-declaration")}</button>
             </section>

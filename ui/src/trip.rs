@@ -85,7 +85,7 @@ pub fn page(id: String) -> AnyView {
                         <ul>{s.notices.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}</ul></section>
                 })}
                 {(!s.rates.is_empty()).then(|| view! {
-                    <section class="panel" id="rates-used"><h3>{t("ui-rates-used")}</h3>
+                    <section class="panel" id="fx-used"><h3>{t("ui-rates-used")}</h3>
                         <ul>{s.rates.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}</ul></section>
                 })}
                 {(!s.left_out.is_empty()).then(|| view! {

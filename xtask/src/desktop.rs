@@ -75,14 +75,11 @@ fn locked_version(package: &str) -> Option<String> {
 /// Whether `cargo install` put `package` at `version` into ~/.cargo/bin (and it is still there).
 fn installed(package: &str, bin: &str, version: &str) -> bool {
     cargo_bin(bin).exists()
-        && cargo()
-            .args(["install", "--list"])
-            .output()
-            .is_ok_and(|o| {
-                String::from_utf8_lossy(&o.stdout)
-                    .lines()
-                    .any(|l| l.starts_with(&format!("{package} v{version}:")))
-            })
+        && cargo().args(["install", "--list"]).output().is_ok_and(|o| {
+            String::from_utf8_lossy(&o.stdout)
+                .lines()
+                .any(|l| l.starts_with(&format!("{package} v{version}:")))
+        })
 }
 
 /// The wasm target, wasm-bindgen CLI (the version in Cargo.lock) and tauri-driver, each
@@ -92,8 +89,7 @@ pub fn tools() -> bool {
         .args(["target", "list", "--installed"])
         .output()
         .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).contains("wasm32-unknown-unknown"));
-    if !target_ok
-        && !run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
+    if !target_ok && !run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
     {
         return false;
     }

@@ -198,7 +198,8 @@ fn dechunk(mut b: &[u8]) -> Vec<u8> {
         let Some(eol) = b.windows(2).position(|w| w == b"\r\n") else {
             return out;
         };
-        let size = usize::from_str_radix(String::from_utf8_lossy(&b[..eol]).trim(), 16).unwrap_or(0);
+        let size =
+            usize::from_str_radix(String::from_utf8_lossy(&b[..eol]).trim(), 16).unwrap_or(0);
         if size == 0 || b.len() < eol + 2 + size {
             return out;
         }
@@ -282,15 +283,21 @@ impl Session {
              return [e ? e.innerText : '', t ? t.innerText : '', document.querySelector('main').innerText.slice(0, 600)];",
             &[],
         );
-        format!("\n  window (error, toast, main): {text}\n  screenshot: {}", shot.display())
+        format!(
+            "\n  window (error, toast, main): {text}\n  screenshot: {}",
+            shot.display()
+        )
     }
 
     /// How many elements match.
     pub fn count(&self, css: &str) -> usize {
-        self.script("return document.querySelectorAll(arguments[0]).length", &[json!(css)])
-            .as_u64()
-            .and_then(|n| usize::try_from(n).ok())
-            .unwrap_or(0)
+        self.script(
+            "return document.querySelectorAll(arguments[0]).length",
+            &[json!(css)],
+        )
+        .as_u64()
+        .and_then(|n| usize::try_from(n).ok())
+        .unwrap_or(0)
     }
 
     /// Clicks an element.
