@@ -1,6 +1,7 @@
-//! `cargo xtask setup | run | test | bench | bindings`: the project's tasks in one place.
+//! `cargo xtask setup | run | test | bench | bindings | ui | bench-desktop`: the project's tasks in one place.
 
 mod bindings;
+mod desktop;
 
 use std::process::{Command, ExitCode};
 
@@ -29,6 +30,7 @@ fn installed(probe: &str) -> bool {
 fn setup() -> bool {
     let missing: Vec<&str> = PACKAGES
         .iter()
+        .chain(desktop::PACKAGES)
         .filter(|(_, probe)| !installed(probe))
         .map(|(pkg, _)| *pkg)
         .collect();
@@ -60,16 +62,10 @@ fn cargo(args: &[&str]) -> bool {
 fn main() -> ExitCode {
     let task = std::env::args().nth(1).unwrap_or_default();
     let ok = match task.as_str() {
-        // The main job: assess the bundled example trip.
-        "run" => cargo(&[
-            "run",
-            "-q",
-            "-p",
-            "karvon",
-            "--",
-            "assess",
-            "examples/trip-fi.json",
-        ]),
+        // The main job: build the UI and launch the desktop app on the embedded database.
+        "run" => setup() && desktop::tools() && desktop::run_app(),
+        // Build the desktop UI into ui/dist.
+        "ui" => desktop::tools() && desktop::ui(false),
         // Debian packages the tests need.
         "setup" => setup() && bindings::setup_kotlin(),
         // Kotlin, Swift and Python bindings of the mobile library.
@@ -78,22 +74,28 @@ fn main() -> ExitCode {
         "test" => {
             setup()
                 && bindings::setup_kotlin()
+                && desktop::tools()
+                && desktop::ui(false)
                 && cargo(&["fmt", "--all", "--", "--check"])
                 && cargo(&[
                     "clippy",
                     "--workspace",
+                    "--exclude",
+                    "karvon-ui",
                     "--all-targets",
                     "--",
                     "-D",
                     "warnings",
                 ])
-                && cargo(&["test", "--workspace"])
+                && cargo(&["test", "--workspace", "--exclude", "karvon-ui"])
+                && desktop::test()
         }
         "bench" => {
             cargo(&["bench", "-p", "karvon-domain"]) && cargo(&["bench", "-p", "karvon-core"])
         }
+        "bench-desktop" => setup() && desktop::tools() && desktop::bench(),
         _ => {
-            eprintln!("usage: cargo xtask <setup|run|test|bench|bindings>");
+            eprintln!("usage: cargo xtask <setup|run|test|bench|bindings|ui|bench-desktop>");
             false
         }
     };

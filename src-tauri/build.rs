@@ -1,0 +1,44 @@
+//! Generates the Tauri context and the permissions of Karvon's commands: only the commands
+//! listed here (and in `permissions/karvon.toml`) can be invoked by the UI.
+
+/// Every command of `src/commands.rs`.
+const COMMANDS: &[&str] = &[
+    "boot",
+    "save_settings",
+    "trips",
+    "trip_form",
+    "create_trip",
+    "update_trip",
+    "delete_trip",
+    "undo",
+    "trip_status",
+    "preview_purchase",
+    "add_purchase",
+    "delete_purchase",
+    "acknowledge_alert",
+    "declare",
+    "document",
+    "documents",
+    "sign",
+    "queue",
+    "qr_svg",
+    "export_pdf",
+    "create_payment",
+    "export_payment_pdf",
+    "import_trade",
+    "import_postal",
+    "import_rates",
+    "rate_tables",
+    "hs_search",
+    "import_hs",
+    "sync_status",
+];
+
+fn main() {
+    let attrs = tauri_build::Attributes::new()
+        .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS));
+    if let Err(e) = tauri_build::try_build(attrs) {
+        eprintln!("tauri-build failed: {e:#}");
+        std::process::exit(1);
+    }
+}

@@ -1,0 +1,12 @@
+//! A bare Tauri window (same Tauri features, a static page, no commands): the baseline of the
+//! desktop start-up benchmark (`cargo xtask bench-desktop`).
+
+fn main() -> std::process::ExitCode {
+    match tauri::Builder::default().run(tauri::generate_context!("bare.conf.json")) {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("bare: {e}");
+            std::process::ExitCode::FAILURE
+        }
+    }
+}

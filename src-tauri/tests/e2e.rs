@@ -1,0 +1,233 @@
+//! End-to-end tests of the desktop app in a real window (Xvfb + tauri-driver + WebKitWebDriver),
+//! driven the way a user would: keyboard and clicks on labelled controls. They save the README's
+//! screenshots in docs/screenshots/. Run by `cargo xtask test` (needs `--features e2e`).
+
+mod webdriver;
+
+use std::path::{Path, PathBuf};
+
+use webdriver::{Harness, Session};
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+fn example(name: &str) -> String {
+    std::fs::read_to_string(repo().join("examples").join(name)).expect("example file")
+}
+
+fn shot(s: &Session, name: &str) {
+    eprintln!("screenshot {name}");
+    s.screenshot(&repo().join("docs/screenshots").join(format!("{name}.png")));
+}
+
+fn is_pdf(path: &str) -> bool {
+    std::fs::read(path.trim()).is_ok_and(|b| b.starts_with(b"%PDF-"))
+}
+
+/// Every journey, then a restart that finds everything again.
+#[test]
+fn journeys_in_a_real_window() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let data = tmp.path().join("data");
+    let exports = tmp.path().join("exports");
+    let key = tmp.path().join("key");
+    let home = tmp.path().join("home");
+    std::fs::create_dir_all(&home).expect("home");
+    let app = PathBuf::from(env!("CARGO_BIN_EXE_karvon-desktop"));
+    assert!(
+        repo().join("ui/dist/index.html").exists()
+            && repo().join("ui/dist/karvon_ui_bg.wasm").exists(),
+        "the UI is built (cargo xtask ui)"
+    );
+    let lang = Path::new("en_GB.UTF-8");
+    let h = Harness::start(&[
+        ("KARVON_DATA", &data),
+        ("KARVON_KEY_FILE", &key),
+        ("KARVON_EXPORTS", &exports),
+        ("HOME", &home),
+        ("LANG", lang),
+    ]);
+    let s = h.session(&app);
+
+    // An empty start, in English.
+    s.wait_text("#nav-trips", |t| t == "Trips");
+    s.find("#no-trips");
+    s.wait_text("#sync", |t| t.contains("Offline"));
+
+    // Trips: create with two travellers and their ages.
+    s.click("#new-trip");
+    s.type_in("#trip-name", "Helsinki week");
+    s.set("#trip-jurisdiction", "FI");
+    s.set("#trip-arrival", "2026-12-10");
+    s.set("#trip-mode", "air");
+    s.type_in("#trip-days", "6");
+    s.type_in("#trip-plan", "600");
+    s.type_in("#traveller-name-0", "Aziza Karimova");
+    s.type_in("#traveller-age-0", "34");
+    s.click("#add-traveller");
+    s.type_in("#traveller-name-1", "Timur Karimov");
+    s.type_in("#traveller-age-1", "12");
+    s.type_in("#traveller-residency-1", "UZ");
+    // A wrong age is named by its field.
+    s.type_in("#traveller-age-1", "twelve");
+    s.click("#save-trip");
+    s.wait_text("#error", |t| t.contains("travellers[1].age"));
+    s.type_in("#traveller-age-1", "12");
+    s.click("#save-trip");
+    s.wait_text("#trip-title", |t| t == "Helsinki week");
+    s.wait_text("#channel", |t| t.contains("GREEN"));
+
+    // Shopping: amount and currency first; two purchases on two days.
+    s.type_in("#p-value", "300");
+    s.set("#p-currency", "EUR");
+    s.set("#p-kind", "goods");
+    s.type_in("#p-description", "Watch");
+    s.set("#p-date", "2026-12-05");
+    s.click("#add-purchase");
+    s.wait_text("#toast", |t| t.contains("Purchase added"));
+    s.wait_count("#assessment tr.item-row", 1);
+    // The what-if preview before saving: this one crosses the allowance.
+    s.type_in("#p-value", "250");
+    s.type_in("#p-description", "Jacket");
+    s.set("#p-date", "2026-12-07");
+    s.click("#preview");
+    s.wait_text("#preview-panel", |t| t.contains("RED"));
+    assert_eq!(
+        s.count("#assessment tr.item-row"),
+        1,
+        "a preview saves nothing"
+    );
+    s.click("#add-purchase");
+    s.wait_count("#assessment tr.item-row", 2);
+    // Alerts: in the window (and sent as desktop notifications).
+    s.find("#alerts .alert");
+    s.wait_text("#channel", |t| t.contains("RED"));
+    s.find("#allowance-chart .bar-over");
+    s.wait_count("#spending-chart circle", 2);
+    shot(&s, "trip");
+
+    // Assessment: status, duty, VAT, rule and source per item.
+    assert_eq!(s.count("#assessment tr.status-dutiable"), 1);
+    let table = s.text("#assessment");
+    assert!(
+        table.contains("Watch") && table.contains("Jacket"),
+        "{table}"
+    );
+    assert!(table.contains("€") || table.contains("EUR"), "{table}");
+    s.script(
+        "document.querySelector('#assessment').scrollIntoView()",
+        &[],
+    );
+    shot(&s, "assessment");
+
+    // Declaration: make, review, sign, QR full-screen, PDF, payment draft, file.
+    s.click("#declare");
+    s.find("#doc-status.pill-draft");
+    assert!(!s.text("#doc-lines").is_empty());
+    s.click("#sign");
+    s.find("#doc-status.pill-signed");
+    s.click("#show-qr");
+    s.find("#qr .code-box svg");
+    shot(&s, "qr");
+    s.click("#close-qr");
+    assert_eq!(s.count("#qr"), 0);
+    s.click("#export-pdf");
+    let pdf = s.wait_text("#saved-to", |t| t.contains(".pdf"));
+    let pdf = pdf.rsplit(' ').next().unwrap_or_default().to_owned();
+    assert!(is_pdf(&pdf), "a PDF at {pdf}");
+    s.click("#create-payment");
+    s.find("#payments .payment");
+    assert!(!s.text("#payments").is_empty());
+    s.click("#file");
+    s.find("#doc-status.pill-queued");
+    s.wait_count("#timeline li", 3);
+    shot(&s, "declaration");
+
+    // Language: switched live; every screen follows.
+    s.click("#nav-settings");
+    s.set("#language", "uz");
+    s.wait_text("#nav-trips", |t| t == "Safarlar");
+    s.set("#language", "ru");
+    s.wait_text("#nav-trips", |t| t == "Поездки");
+    s.wait_text("#sync", |t| t.contains("Офлайн"));
+    s.wait_text("#toast", |t| t.contains("Сохранено"));
+    s.click("#nav-trips");
+    s.wait_text("#trip-list", |t| {
+        t.contains("Helsinki week") && t.contains("дней")
+    });
+    s.click("#nav-settings");
+    s.set("#language", "en");
+    s.wait_text("#nav-trips", |t| t == "Trips");
+    s.wait_text("#toast", |t| t.contains("Saved"));
+    // Trader: rates first, then an invoice with one bad row — every problem shown — fixed.
+    s.click("#nav-reference");
+    s.upload(
+        "#fx-file",
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/cbu-2026-11-19.json"),
+    );
+    s.wait_count("#rate-tables li", 1);
+    assert!(s.text("#rate-tables").contains("UZS"));
+    s.click("#nav-trader");
+    s.set("#inv-header", &example("inv-header-uz.json"));
+    s.set("#inv-tariff", &example("tariffs/uz.csv"));
+    let good = example("invoice-uz.csv");
+    let bad = good
+        .replacen(",180.00,USD", ",1e400,USD", 1)
+        .replacen(",MY,200,", ",ZZ,200,", 1);
+    assert_ne!(bad, good);
+    s.set("#inv-lines", &bad);
+    s.click("#import-trade");
+    let errors = s.wait_text("#error", |t| t.contains("invoice:3"));
+    assert!(
+        s.count("#error .problem") >= 2,
+        "every problem at once: {errors}"
+    );
+    assert!(
+        errors.contains("invoice:3:value") && errors.contains("invoice:3:origin"),
+        "{errors}"
+    );
+    shot(&s, "trader-errors");
+    s.set("#inv-lines", &good);
+    s.click("#import-trade");
+    s.find("#doc-status.pill-draft");
+    assert!(s.text("#doc-title").contains("CF-2026-118"));
+    // A CN 23 and its PDF.
+    s.click("#nav-trader");
+    s.set("#cn-kind", "cn23");
+    s.set("#cn-json", &example("cn23-uz-fi.json"));
+    s.click("#make-postal");
+    s.find("#doc-status.pill-draft");
+    s.click("#export-pdf");
+    let cn23 = s.wait_text("#saved-to", |t| t.contains(".pdf"));
+    assert!(
+        is_pdf(cn23.rsplit(' ').next().unwrap_or_default()),
+        "{cn23}"
+    );
+
+    s.close();
+
+    // Restart: everything is still there, in the language chosen.
+    let s = h.session(&app);
+    s.wait_text("#nav-trips", |t| t == "Trips");
+    s.wait_text("#trip-list", |t| t.contains("Helsinki week"));
+    s.click("#nav-docs");
+    s.wait_count("#doc-list li", 3);
+    s.click("#nav-trips");
+    s.click(".trip-open");
+    s.wait_count("#assessment tr.item-row", 2);
+
+    // Edit, then delete with undo.
+    s.click("#edit-trip");
+    s.wait_text("#traveller-name-1", |_| true);
+    s.type_in("#trip-name", "Helsinki, December");
+    s.click("#save-trip");
+    s.wait_text("#trip-title", |t| t == "Helsinki, December");
+    s.click("#nav-trips");
+    shot(&s, "trips");
+    s.click(".trip-delete");
+    s.find("#no-trips");
+    s.click("#undo");
+    s.wait_text("#trip-list", |t| t.contains("Helsinki, December"));
+    s.close();
+}

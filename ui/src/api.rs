@@ -1,0 +1,236 @@
+//! The typed `invoke` layer: one async function per shell command, each returning `Result`.
+
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::wire::{
+    Added, ApiError, Boot, DocRow, DocView, HsRow, PaymentView, PreviewView, PurchaseForm, RateRow,
+    Settings, StatusView, SyncView, TradeForm, TripForm, TripRow,
+};
+
+#[wasm_bindgen]
+extern "C" {
+    /// Tauri's IPC entry point (`withGlobalTauri: true`).
+    #[wasm_bindgen(js_namespace = ["window", "__TAURI__", "core"], js_name = invoke, catch)]
+    async fn tauri_invoke(cmd: &str, args: JsValue) -> Result<JsValue, JsValue>;
+}
+
+/// Calls a command with its arguments (a struct whose fields are the command's parameters).
+async fn call<A: Serialize, R: DeserializeOwned>(cmd: &str, args: &A) -> Result<R, ApiError> {
+    let ser = serde_wasm_bindgen::Serializer::json_compatible();
+    let js = args.serialize(&ser).map_err(|e| ApiError {
+        message: e.to_string(),
+        ..ApiError::default()
+    })?;
+    match tauri_invoke(cmd, js).await {
+        Ok(v) => serde_wasm_bindgen::from_value(v).map_err(|e| ApiError {
+            message: e.to_string(),
+            ..ApiError::default()
+        }),
+        Err(e) => Err(
+            serde_wasm_bindgen::from_value::<ApiError>(e.clone()).unwrap_or_else(|_| ApiError {
+                message: e.as_string().unwrap_or_else(|| format!("{e:?}")),
+                ..ApiError::default()
+            }),
+        ),
+    }
+}
+
+#[derive(Serialize)]
+struct NoArgs {}
+
+#[derive(Serialize)]
+struct IdArg<'a> {
+    id: &'a str,
+}
+
+#[derive(Serialize)]
+struct IdPath<'a> {
+    id: &'a str,
+    path: &'a str,
+}
+
+#[derive(Serialize)]
+struct FormArg<'a, T> {
+    form: &'a T,
+}
+
+#[derive(Serialize)]
+struct IdForm<'a> {
+    id: &'a str,
+    form: &'a TripForm,
+}
+
+#[derive(Serialize)]
+struct NameText<'a> {
+    name: &'a str,
+    text: &'a str,
+}
+
+#[derive(Serialize)]
+struct KindText<'a> {
+    kind: &'a str,
+    text: &'a str,
+}
+
+/// Everything to start in the language in force.
+pub async fn boot() -> Result<Boot, ApiError> {
+    call("boot", &NoArgs {}).await
+}
+
+/// Saves the settings.
+pub async fn save_settings(settings: &Settings) -> Result<(), ApiError> {
+    #[derive(Serialize)]
+    struct A<'a> {
+        settings: &'a Settings,
+    }
+    call("save_settings", &A { settings }).await
+}
+
+/// The trips.
+pub async fn trips() -> Result<Vec<TripRow>, ApiError> {
+    call("trips", &NoArgs {}).await
+}
+
+/// A trip's form, for editing.
+pub async fn trip_form(id: &str) -> Result<TripForm, ApiError> {
+    call("trip_form", &IdArg { id }).await
+}
+
+/// Creates a trip; its id.
+pub async fn create_trip(form: &TripForm) -> Result<String, ApiError> {
+    call("create_trip", &FormArg { form }).await
+}
+
+/// Changes a trip.
+pub async fn update_trip(id: &str, form: &TripForm) -> Result<(), ApiError> {
+    call("update_trip", &IdForm { id, form }).await
+}
+
+/// Deletes a trip.
+pub async fn delete_trip(id: &str) -> Result<(), ApiError> {
+    call("delete_trip", &IdArg { id }).await
+}
+
+/// Undoes the last delete.
+pub async fn undo() -> Result<Option<String>, ApiError> {
+    call("undo", &NoArgs {}).await
+}
+
+/// A trip's live status.
+pub async fn trip_status(id: &str) -> Result<StatusView, ApiError> {
+    call("trip_status", &IdArg { id }).await
+}
+
+/// What a purchase would change.
+pub async fn preview_purchase(form: &PurchaseForm) -> Result<PreviewView, ApiError> {
+    call("preview_purchase", &FormArg { form }).await
+}
+
+/// Saves a purchase.
+pub async fn add_purchase(form: &PurchaseForm) -> Result<Added, ApiError> {
+    call("add_purchase", &FormArg { form }).await
+}
+
+/// Deletes a purchase.
+pub async fn delete_purchase(id: &str) -> Result<(), ApiError> {
+    call("delete_purchase", &IdArg { id }).await
+}
+
+/// Acknowledges an alert.
+pub async fn acknowledge_alert(id: &str) -> Result<(), ApiError> {
+    call("acknowledge_alert", &IdArg { id }).await
+}
+
+/// Makes a trip's declaration.
+pub async fn declare(trip: &str) -> Result<DocView, ApiError> {
+    #[derive(Serialize)]
+    struct A<'a> {
+        trip: &'a str,
+    }
+    call("declare", &A { trip }).await
+}
+
+/// A declaration.
+pub async fn document(id: &str) -> Result<DocView, ApiError> {
+    call("document", &IdArg { id }).await
+}
+
+/// Every declaration.
+pub async fn documents() -> Result<Vec<DocRow>, ApiError> {
+    call("documents", &NoArgs {}).await
+}
+
+/// Signs a declaration.
+pub async fn sign(id: &str) -> Result<DocView, ApiError> {
+    call("sign", &IdArg { id }).await
+}
+
+/// Files (queues) a declaration.
+pub async fn queue(id: &str) -> Result<DocView, ApiError> {
+    call("queue", &IdArg { id }).await
+}
+
+/// A signed declaration's QR code (SVG).
+pub async fn qr_svg(id: &str) -> Result<String, ApiError> {
+    call("qr_svg", &IdArg { id }).await
+}
+
+/// Writes a declaration's PDF; the path written.
+pub async fn export_pdf(id: &str, path: &str) -> Result<String, ApiError> {
+    call("export_pdf", &IdPath { id, path }).await
+}
+
+/// Makes a payment draft.
+pub async fn create_payment(document: &str) -> Result<PaymentView, ApiError> {
+    #[derive(Serialize)]
+    struct A<'a> {
+        document: &'a str,
+    }
+    call("create_payment", &A { document }).await
+}
+
+/// Writes a payment draft's PDF; the path written.
+pub async fn export_payment_pdf(id: &str, path: &str) -> Result<String, ApiError> {
+    call("export_payment_pdf", &IdPath { id, path }).await
+}
+
+/// Imports a trader's invoice CSV.
+pub async fn import_trade(form: &TradeForm) -> Result<DocView, ApiError> {
+    call("import_trade", &FormArg { form }).await
+}
+
+/// Makes a CN 22 / CN 23 from its JSON form.
+pub async fn import_postal(kind: &str, text: &str) -> Result<DocView, ApiError> {
+    call("import_postal", &KindText { kind, text }).await
+}
+
+/// Imports a rates file.
+pub async fn import_rates(name: &str, text: &str) -> Result<String, ApiError> {
+    call("import_rates", &NameText { name, text }).await
+}
+
+/// The stored rate tables.
+pub async fn rate_tables() -> Result<Vec<RateRow>, ApiError> {
+    call("rate_tables", &NoArgs {}).await
+}
+
+/// Imports the HS nomenclature.
+pub async fn import_hs(name: &str, text: &str) -> Result<String, ApiError> {
+    call("import_hs", &NameText { name, text }).await
+}
+
+/// Searches HS codes.
+pub async fn hs_search(query: &str) -> Result<Vec<HsRow>, ApiError> {
+    #[derive(Serialize)]
+    struct A<'a> {
+        query: &'a str,
+    }
+    call("hs_search", &A { query }).await
+}
+
+/// The sync indicator's state.
+pub async fn sync_status() -> Result<SyncView, ApiError> {
+    call("sync_status", &NoArgs {}).await
+}
