@@ -1,6 +1,7 @@
 //! End-to-end tests of the desktop app in a real window (Xvfb + tauri-driver + WebKitWebDriver),
 //! driven the way a user would: keyboard and clicks on labelled controls. They save the README's
-//! screenshots in docs/screenshots/. Run by `cargo xtask test` (needs `--features e2e`).
+//! screenshots in docs/screenshots/. Run by `cargo xtask test`
+//! (part of `cargo test --workspace`; needs Xvfb, tauri-driver and WebKitWebDriver).
 
 mod webdriver;
 
@@ -16,9 +17,16 @@ fn example(name: &str) -> String {
     std::fs::read_to_string(repo().join("examples").join(name)).expect("example file")
 }
 
+/// Saves a screenshot in target/screenshots, or with `KARVON_UPDATE_SCREENSHOTS=1` over the
+/// README's in docs/screenshots.
 fn shot(s: &Session, name: &str) {
+    let dir = if std::env::var_os("KARVON_UPDATE_SCREENSHOTS").is_some() {
+        repo().join("docs/screenshots")
+    } else {
+        repo().join("target/screenshots")
+    };
     eprintln!("screenshot {name}");
-    s.screenshot(&repo().join("docs/screenshots").join(format!("{name}.png")));
+    s.screenshot(&dir.join(format!("{name}.png")));
 }
 
 fn is_pdf(path: &str) -> bool {
@@ -131,7 +139,7 @@ fn journeys_in_a_real_window() {
     s.find("#qr .code-box svg");
     shot(&s, "qr");
     s.click("#close-qr");
-    assert_eq!(s.count("#qr"), 0);
+    s.wait_count("#qr", 0);
     s.click("#export-pdf");
     let pdf = s.wait_text("#saved-to", |t| t.contains(".pdf"));
     let pdf = pdf.rsplit(' ').next().unwrap_or_default().to_owned();
@@ -160,6 +168,11 @@ fn journeys_in_a_real_window() {
     s.set("#language", "en");
     s.wait_text("#nav-trips", |t| t == "Trips");
     s.wait_text("#toast", |t| t.contains("Saved"));
+    s.click("#nav-trips");
+    s.wait_text("#trip-list", |t| {
+        t.contains("Helsinki week") && t.contains("days")
+    });
+    shot(&s, "trips");
     // Trader: rates first, then an invoice with one bad row — every problem shown — fixed.
     s.click("#nav-reference");
     s.upload(
@@ -169,7 +182,7 @@ fn journeys_in_a_real_window() {
     s.wait_count("#rate-tables li", 1);
     assert!(s.text("#rate-tables").contains("UZS"));
     s.click("#nav-trader");
-    s.set("#inv-header", &example("inv-header-uz.json"));
+    s.set("#inv-header", &example("trade-header-uz.json"));
     s.set("#inv-tariff", &example("tariffs/uz.csv"));
     let good = example("invoice-uz.csv");
     let bad = good
@@ -224,7 +237,6 @@ fn journeys_in_a_real_window() {
     s.click("#save-trip");
     s.wait_text("#trip-title", |t| t == "Helsinki, December");
     s.click("#nav-trips");
-    shot(&s, "trips");
     s.click(".trip-delete");
     s.find("#no-trips");
     s.click("#undo");

@@ -16,8 +16,51 @@ extern "C" {
     async fn tauri_invoke(cmd: &str, args: JsValue) -> Result<JsValue, JsValue>;
 }
 
+/// Adds `delta` to `window.__karvonBusy`, the number of commands in flight. Tests (and
+/// assistive tooling) wait for it to be 0 before reading the window.
+fn busy(delta: i32) {
+    thread_local!(static IN_FLIGHT: std::cell::Cell<i32> = const { std::cell::Cell::new(0) });
+    let now = IN_FLIGHT.with(|n| {
+        n.set(n.get() + delta);
+        n.get()
+    });
+    let _ = js_sys::Reflect::set(
+        &js_sys::global(),
+        &JsValue::from_str("__karvonBusy"),
+        &JsValue::from(now),
+    );
+}
+
+/// Marks a command done once the rendering its answer causes has run: a zero-delay timer fires
+/// after the microtasks in which the reactive effects update the page.
+fn done_after_render() {
+    let global = js_sys::global();
+    let timer = js_sys::Reflect::get(&global, &JsValue::from_str("setTimeout"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    match timer {
+        Some(set_timeout) => {
+            let done = Closure::once_into_js(move || busy(-1));
+            if set_timeout
+                .call2(&global, &done, &JsValue::from(0))
+                .is_err()
+            {
+                busy(-1);
+            }
+        }
+        None => busy(-1),
+    }
+}
+
 /// Calls a command with its arguments (a struct whose fields are the command's parameters).
 async fn call<A: Serialize, R: DeserializeOwned>(cmd: &str, args: &A) -> Result<R, ApiError> {
+    busy(1);
+    let out = call_now(cmd, args).await;
+    done_after_render();
+    out
+}
+
+async fn call_now<A: Serialize, R: DeserializeOwned>(cmd: &str, args: &A) -> Result<R, ApiError> {
     let ser = serde_wasm_bindgen::Serializer::json_compatible();
     let js = args.serialize(&ser).map_err(|e| ApiError {
         message: e.to_string(),

@@ -174,8 +174,8 @@ pub fn run_app() -> bool {
     ui(false) && run(cargo().args(["run", "-p", "karvon-desktop"]))
 }
 
-/// The desktop checks of `cargo xtask test`: clippy of the UI for wasm, then the end-to-end
-/// tests in a real window (Xvfb + tauri-driver + WebKitWebDriver), which fail if it cannot start.
+/// The desktop check `cargo test --workspace` cannot do: clippy of the UI for wasm. (The
+/// app's own end-to-end tests in a real window run with the workspace's tests.)
 pub fn test() -> bool {
     run(cargo().args([
         "clippy",
@@ -186,26 +186,6 @@ pub fn test() -> bool {
         "--",
         "-D",
         "warnings",
-    ])) && run(cargo().args([
-        "clippy",
-        "-p",
-        "karvon-desktop",
-        "--features",
-        "e2e",
-        "--all-targets",
-        "--",
-        "-D",
-        "warnings",
-    ])) && run(cargo().args([
-        "test",
-        "-p",
-        "karvon-desktop",
-        "--features",
-        "e2e",
-        "--test",
-        "e2e",
-        "--",
-        "--nocapture",
     ]))
 }
 
@@ -218,20 +198,10 @@ pub fn bench() -> bool {
             "--release",
             "-p",
             "karvon-desktop",
-            "--features",
-            "e2e",
             "--bin",
             "karvon-desktop",
             "--example",
             "bare",
         ]))
-        && run(cargo().args([
-            "bench",
-            "-p",
-            "karvon-desktop",
-            "--features",
-            "e2e",
-            "--bench",
-            "startup",
-        ]))
+        && run(cargo().args(["bench", "-p", "karvon-desktop", "--bench", "startup"]))
 }

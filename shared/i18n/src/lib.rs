@@ -133,7 +133,21 @@ impl Catalogue {
     pub fn render(&self, message: &Message) -> String {
         let mut args = FluentArgs::new();
         for (name, arg) in &message.args {
-            args.set(name.as_ref(), FluentValue::from(self.arg(arg)));
+            let value = match arg {
+                // A term is rendered with the other arguments of the message that names it, so
+                // a message can carry another message (a reason with its own details).
+                Arg::Term { id } => self.render(&Message {
+                    id: id.clone(),
+                    args: message
+                        .args
+                        .iter()
+                        .filter(|(_, a)| !matches!(a, Arg::Term { .. }))
+                        .cloned()
+                        .collect(),
+                }),
+                other => self.arg(other),
+            };
+            args.set(name.as_ref(), FluentValue::from(value));
         }
         for bundle in std::iter::once(&self.bundle).chain(self.english.as_ref()) {
             if let Some(pattern) = bundle.get_message(&message.id).and_then(|m| m.value()) {

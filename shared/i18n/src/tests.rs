@@ -177,6 +177,23 @@ fn terms_render_nested() {
 }
 
 #[test]
+fn a_term_renders_with_the_arguments_of_its_message() {
+    // A reason carried inside another message keeps its own details.
+    let m = Message::new("sync-gave-up")
+        .int("attempts", 6)
+        .term("problem", "sync-network")
+        .text("detail", "connection refused");
+    for lang in [Lang::En, Lang::Uz, Lang::Ru] {
+        let text = Catalogue::new(lang).render(&m);
+        assert!(text.contains("connection refused"), "{lang:?}: {text}");
+        assert!(
+            text.contains('6') && !text.contains('{'),
+            "{lang:?}: {text}"
+        );
+    }
+}
+
+#[test]
 fn residue_from_fractions_is_not_shown() {
     let uzs = Currency::from_code("UZS").unwrap();
     let residue: Decimal = "1205000.00000000000000000001".parse().unwrap();

@@ -276,8 +276,9 @@ impl Session {
     /// What the window shows now, for a failure message (and a screenshot in the target folder).
     fn context(&self) -> String {
         let shot = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/e2e-failure.png");
-        let v = self.cmd("GET", "/screenshot", None);
-        let _ = std::fs::write(&shot, base64(v.as_str().unwrap_or_default()));
+        if let Some(png) = self.png() {
+            let _ = std::fs::write(&shot, png);
+        }
         let text = self.script(
             "const e = document.querySelector('#error'); const t = document.querySelector('#toast');
              return [e ? e.innerText : '', t ? t.innerText : '', document.querySelector('main').innerText.slice(0, 600)];",
@@ -291,6 +292,7 @@ impl Session {
 
     /// How many elements match.
     pub fn count(&self, css: &str) -> usize {
+        self.settle();
         self.script(
             "return document.querySelectorAll(arguments[0]).length",
             &[json!(css)],
@@ -302,14 +304,23 @@ impl Session {
 
     /// Clicks an element.
     pub fn click(&self, css: &str) {
-        let e = self.find(css);
-        // Centre it, so the sticky header never covers it.
-        self.script(
-            "document.querySelector(arguments[0]).scrollIntoView({block: 'center'})",
-            &[json!(css)],
-        );
-        let v = self.cmd("POST", &format!("/element/{e}/click"), Some(json!({})));
+        // The element may be re-rendered between finding and clicking it: find it again.
+        let mut v = Value::Null;
+        for _ in 0..5 {
+            let e = self.find(css);
+            // Centre it, so the sticky header never covers it.
+            self.script(
+                "document.querySelector(arguments[0]).scrollIntoView({block: 'center'})",
+                &[json!(css)],
+            );
+            v = self.cmd("POST", &format!("/element/{e}/click"), Some(json!({})));
+            if !v.to_string().contains("stale") {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(100));
+        }
         assert!(v.is_null(), "click {css}: {v}");
+        self.settle();
     }
 
     /// Types into an element (after clearing it).
@@ -322,6 +333,7 @@ impl Session {
             Some(json!({"text": text})),
         );
         assert!(v.is_null(), "type into {css}: {v}");
+        self.settle();
     }
 
     /// Sets a form control's value as a user would (an `input` and a `change` event).
@@ -333,6 +345,7 @@ impl Session {
              e.dispatchEvent(new Event('change', {bubbles: true}));",
             &[json!(css), json!(value)],
         );
+        self.settle();
     }
 
     /// Sends a file to a file input.
@@ -344,6 +357,7 @@ impl Session {
             Some(json!({"text": file.display().to_string()})),
         );
         assert!(v.is_null(), "upload {} to {css}: {v}", file.display());
+        self.settle();
     }
 
     /// An element's visible text.
@@ -379,10 +393,32 @@ impl Session {
         while self.count(css) != n {
             assert!(
                 Instant::now() < until,
-                "{css}: {} elements, not {n}",
-                self.count(css)
+                "{css}: {} elements, not {n}{}",
+                self.count(css),
+                self.context()
             );
             std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// Waits (up to 30 s) until no command is in flight and the page has rendered its answers:
+    /// the UI keeps `window.__karvonBusy` at the number of commands not yet rendered.
+    pub fn settle(&self) {
+        let until = Instant::now() + Duration::from_secs(30);
+        let mut idle = 0;
+        while idle < 2 {
+            let busy = self.script("return window.__karvonBusy || 0", &[]);
+            idle = if busy.as_i64() == Some(0) {
+                idle + 1
+            } else {
+                0
+            };
+            assert!(
+                Instant::now() < until,
+                "the window stayed busy ({busy}){}",
+                self.context()
+            );
+            std::thread::sleep(Duration::from_millis(30));
         }
     }
 
@@ -395,23 +431,34 @@ impl Session {
         )
     }
 
+    /// The window as a PNG, if WebKitWebDriver takes one.
+    fn png(&self) -> Option<Vec<u8>> {
+        // WebKitWebDriver takes the picture at the next paint, and a page with nothing to
+        // scroll and nothing changing never paints again: keep it painting (an invisible
+        // opacity flicker, restored after two seconds) while the picture is taken.
+        for _ in 0..3 {
+            self.script(
+                "const r = document.documentElement; let n = 0;
+                 const tick = () => { r.style.opacity = n % 2 ? '' : '0.999';
+                                      if (++n < 40) setTimeout(tick, 50); };
+                 tick();",
+                &[],
+            );
+            let v = self.cmd("GET", "/screenshot", None);
+            let png = base64(v.as_str().unwrap_or_default());
+            if png.starts_with(b"\x89PNG") {
+                return Some(png);
+            }
+            eprintln!("screenshot not taken ({v}); again");
+        }
+        None
+    }
+
     /// Saves a screenshot of the window as PNG.
     pub fn screenshot(&self, file: &Path) {
-        let mut v = self.cmd("GET", "/screenshot", None);
-        for _ in 0..5 {
-            if v.is_string() {
-                break;
-            }
-            eprintln!("screenshot of {} not taken ({v}); again", file.display());
-            std::thread::sleep(Duration::from_millis(500));
-            v = self.cmd("GET", "/screenshot", None);
-        }
-        let png = base64(v.as_str().unwrap_or_default());
-        assert!(
-            png.starts_with(b"\x89PNG"),
-            "a PNG screenshot for {}: {v}",
-            file.display()
-        );
+        let png = self.png();
+        assert!(png.is_some(), "a PNG screenshot for {}", file.display());
+        let png = png.unwrap_or_default();
         if let Some(dir) = file.parent() {
             std::fs::create_dir_all(dir).expect("screenshot folder");
         }

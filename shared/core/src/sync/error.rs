@@ -109,9 +109,15 @@ impl SyncError {
             Self::Server { status, .. } => {
                 Message::new("sync-http-status").int("status", i64::from(*status))
             }
-            Self::GaveUp { attempts, last } => Message::new("sync-gave-up")
-                .int("attempts", i64::from(*attempts))
-                .term("problem", last.message().id),
+            Self::GaveUp { attempts, last } => {
+                let reason = last.message();
+                let mut m = Message::new("sync-gave-up")
+                    .int("attempts", i64::from(*attempts))
+                    .term("problem", reason.id);
+                // The reason's own details (`detail`, `status`), for the term to render with.
+                m.args.extend(reason.args);
+                m
+            }
             Self::Stopped(last) => last.message(),
         }
     }
