@@ -475,7 +475,11 @@ pub(crate) fn note_local_hs(tx: &mut Tx<'_>, file: &str) -> Result<(), Error> {
     Ok(())
 }
 
-fn installed_version(conn: &Connection, kind: BundleKind, name: &str) -> Result<Option<u64>, Error> {
+fn installed_version(
+    conn: &Connection,
+    kind: BundleKind,
+    name: &str,
+) -> Result<Option<u64>, Error> {
     let v: Option<i64> = conn.query_row(
         "SELECT max(version) FROM dist_bundle WHERE kind = ?1 AND name = ?2",
         params![kind.as_str(), name],
@@ -850,11 +854,10 @@ impl Karvon {
             .clone()
             .unwrap_or_else(|| Arc::new(UreqTransport::default()));
         let body = get(&*transport, options, &format!("{url}{PATH_DISTRIBUTION}"))?;
-        let list: BundleList =
-            serde_json::from_slice(&body).map_err(|e| SyncError::BadReply {
-                status: 200,
-                detail: e.to_string(),
-            })?;
+        let list: BundleList = serde_json::from_slice(&body).map_err(|e| SyncError::BadReply {
+            status: 200,
+            detail: e.to_string(),
+        })?;
         let mut report = UpdateReport {
             server: url.clone(),
             listed: list.bundles.len(),
@@ -885,7 +888,9 @@ impl Karvon {
                 done,
                 total,
             });
-            let installed = self.store()?.read(|c| installed_version(c, b.kind, &b.name))?;
+            let installed = self
+                .store()?
+                .read(|c| installed_version(c, b.kind, &b.name))?;
             let outcome = match installed {
                 // Listed as older than installed: refused without downloading it.
                 Some(v) if b.version < v => {
@@ -899,7 +904,11 @@ impl Karvon {
                     self.record_failure(b.kind, &b.name, Some(b.version), &url, &e)?;
                     Err(e)
                 }
-                _ => match get(&*transport, options, &format!("{url}{}", bundle_path(b.kind, &b.name))) {
+                _ => match get(
+                    &*transport,
+                    options,
+                    &format!("{url}{}", bundle_path(b.kind, &b.name)),
+                ) {
                     Ok(bytes) => self.install_bundle(&url, &bytes, Some((b.kind, &b.name))),
                     Err(e) => {
                         let e = Error::Sync(e);
