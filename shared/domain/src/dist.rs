@@ -28,8 +28,9 @@ use crate::message::Message;
 pub const BUNDLE_FORMAT: u64 = 1;
 /// Domain separation of bundle signatures (never valid as a document or request signature).
 pub const BUNDLE_MAGIC: &[u8; 14] = b"KARVON-BUNDLE\x01";
-/// Largest bundle accepted, in bytes (64 MiB; the HS 2022 file is about 0.85 MB).
-pub const MAX_BUNDLE_BYTES: usize = 64 * 1024 * 1024;
+/// Largest bundle accepted, in bytes (16 MiB, the most a client reads from the server; the HS
+/// 2022 file is about 0.85 MB).
+pub const MAX_BUNDLE_BYTES: usize = 16 * 1024 * 1024;
 /// Longest bundle name, in characters.
 pub const MAX_NAME_CHARS: usize = 32;
 /// `GET`: the latest bundle of each kind and name ([`BundleList`]).
