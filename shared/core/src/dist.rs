@@ -286,7 +286,7 @@ fn content_error(kind: BundleKind, name: &str, e: Error) -> Error {
         Error::Input(i) => (i.path, i.message),
         Error::Invalid(list) => match list.into_iter().next() {
             Some(i) => (i.path, i.message),
-            None => ("-".to_owned(), Message::new("dist-content-unreadable")),
+            None => ("-".to_owned(), Message::new("dist-content-empty")),
         },
         other => (
             "-".to_owned(),
