@@ -6,7 +6,7 @@ use karvon_core::dist::{DistError, DistFailure, Origin, SourceEntry, UpdateProgr
 use karvon_core::domain::dist::BundleKind;
 use karvon_core::domain::Message;
 use karvon_core::i18n::Catalogue;
-use karvon_core::sync::SyncOptions;
+use karvon_core::sync::{SyncError, SyncOptions};
 use karvon_core::{Error, Karvon};
 
 use crate::sync::format_ms;
@@ -170,6 +170,21 @@ fn entry(cat: &Catalogue, e: &SourceEntry) -> Message {
     m.text("what", what)
 }
 
+/// Prints the recorded refusals of bundles (for `karvon sync --status`).
+pub fn print_failures(k: &Karvon, cat: &Catalogue) -> Result<(), Error> {
+    let failures = k.sources()?.failures;
+    if !failures.is_empty() {
+        println!(
+            "{}",
+            cat.render(&Message::new("dist-cli-failures").int("count", int(failures.len())))
+        );
+    }
+    for f in &failures {
+        println!("  {}", failure(cat, f));
+    }
+    Ok(())
+}
+
 /// A recorded refusal, with its reason.
 fn failure(cat: &Catalogue, f: &DistFailure) -> String {
     let mut reason = cat.render(&f.message);
@@ -193,7 +208,13 @@ fn failure(cat: &Catalogue, f: &DistFailure) -> String {
 /// refused (each refusal is recorded and shown by `karvon sources`).
 pub fn update(k: &mut Karvon, cat: &Catalogue, a: &UpdateArgs) -> Result<(), Error> {
     if let Some(url) = &a.server {
-        k.configure_sync(url)?;
+        k.configure_sync(url).map_err(|e| match e {
+            // A malformed address is bad input (exit 2), naming the option.
+            Error::Sync(s @ SyncError::BadUrl { .. }) => Error::Input(
+                karvon_core::domain::InputError::new("--server", s.message()),
+            ),
+            other => other,
+        })?;
     }
     let json = a.json;
     let report = k.update(&SyncOptions::default(), &mut |p| {

@@ -159,7 +159,7 @@ fn status(k: &Karvon, cat: &Catalogue, json: bool) -> Result<(), Error> {
         None => Message::new("cli-sync-never"),
     });
     print_problems(cat, &st.problems);
-    Ok(())
+    crate::dist::print_failures(k, cat)
 }
 
 /// UTC time of milliseconds since the epoch, as `YYYY-MM-DD HH:MM UTC`.

@@ -266,6 +266,9 @@ fn publish_update_refuse_and_keep_the_last_good_version() {
     assert!(err.contains("64 hexadecimal digits"), "{err}");
     let (code, _, _) = karvon(&client, &["sources", "untrust", "0123456789abcdef"]);
     assert_eq!(code, 2);
+    let (code, _, err) = karvon(&client, &["update", "--server", "not-a-url"]);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("--server"), "{err}");
 
     // Trust the key, update: all four install and the assessment uses the new figure.
     let (code, out, err) = karvon(&client, &["sources", "trust", &public]);
@@ -368,6 +371,10 @@ fn publish_update_refuse_and_keep_the_last_good_version() {
     let (_, text, _) = karvon(&client, &["sources"]);
     assert!(text.contains("Refused rules pack FI version 4"), "{text}");
     assert!(text.contains("value_allowance"), "{text}");
+    let (code, status, err) = karvon(&client, &["sync", "--status"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(status.contains("Refused updates (1)"), "{status}");
+    assert!(status.contains("version 4"), "{status}");
     assert_eq!(goods_limit(&client), "500");
 
     // v5: valid and trusted: installed over version 1.

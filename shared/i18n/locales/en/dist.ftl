@@ -49,6 +49,8 @@ dist-cli-untrusted = Publisher key { $key } is no longer trusted; what it signed
 dist-cli-no-keys = No publisher key is trusted, so nothing is installed from a server. Trust one with: karvon sources trust KEY
 dist-cli-key = { $key }  { $public }  trusted { $when }
 
+dist-cli-failures = Refused updates ({ $count }); the versions in force were kept:
+
 ## karvon update
 
 dist-cli-update-listed = The server publishes { $total } bundles; { $newer } to fetch.

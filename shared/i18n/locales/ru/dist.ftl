@@ -49,6 +49,8 @@ dist-cli-untrusted = Ключу издателя { $key } больше не до
 dist-cli-no-keys = Ни одному ключу издателя не доверяют, поэтому с сервера ничего не устанавливается. Чтобы доверять ключу: karvon sources trust KEY
 dist-cli-key = { $key }  { $public }  доверен с { $when }
 
+dist-cli-failures = Отклонённые обновления ({ $count }); действующие версии сохранены:
+
 ## karvon update
 
 dist-cli-update-listed = Сервер публикует пакетов: { $total }; загрузить нужно: { $newer }.

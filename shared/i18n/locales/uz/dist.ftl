@@ -49,6 +49,8 @@ dist-cli-untrusted = { $key } nashriyotchi kalitiga endi ishonilmaydi; u imzolag
 dist-cli-no-keys = Hech bir nashriyotchi kalitiga ishonilmaydi, shuning uchun serverdan hech narsa oʻrnatilmaydi. Kalitga ishonish uchun: karvon sources trust KEY
 dist-cli-key = { $key }  { $public }  ishonilgan { $when }
 
+dist-cli-failures = Rad etilgan yangilanishlar ({ $count }); amaldagi versiyalar saqlab qolindi:
+
 ## karvon update
 
 dist-cli-update-listed = Server { $total } ta toʻplam eʼlon qilgan; { $newer } tasini yuklab olish kerak.
