@@ -879,6 +879,7 @@ impl Karvon {
             newer: todo.len(),
         });
         let total = todo.len();
+        let mut refused: Vec<(BundleKind, String)> = Vec::new();
         for (done, b) in todo.into_iter().enumerate() {
             progress(UpdateProgress::Fetching {
                 kind: b.kind,
@@ -917,21 +918,17 @@ impl Karvon {
                     }
                 },
             };
-            if let Ok(i) = outcome {
-                report.installed.push(i);
+            match outcome {
+                Ok(i) => report.installed.push(i),
+                Err(_) => refused.push((b.kind, b.name)),
             }
         }
+        // The refusals of this update, as recorded (with their reasons).
         report.failures = self
             .store()?
             .read(read_failures)?
             .into_iter()
-            .filter(|f| f.server == url.chars().take(300).collect::<String>())
-            .filter(|f| {
-                !report
-                    .installed
-                    .iter()
-                    .any(|i| i.kind == f.kind && i.name == f.name)
-            })
+            .filter(|f| refused.iter().any(|(k, n)| *k == f.kind && *n == f.name))
             .collect();
         Ok(report)
     }
