@@ -127,6 +127,10 @@ pub enum Command {
     Hs(HsCmd),
     /// Sync with a Karvon server; --status shows pending changes, last sync and problems.
     Sync(crate::sync::SyncArgs),
+    /// Where each rules pack, rate table and HS set in force came from; trusted publisher keys.
+    Sources(crate::dist::SourcesArgs),
+    /// Install the newer signed packs, rate tables and HS set the sync server publishes.
+    Update(crate::dist::UpdateArgs),
 }
 
 /// Traveller commands.

@@ -3,6 +3,7 @@
 //! Exit codes: 0 success, 2 bad input (the message names the field path), 1 anything else.
 
 mod args;
+mod dist;
 mod docs;
 mod input;
 mod sync;
@@ -74,12 +75,7 @@ fn print_json<T: Serialize>(v: &T) {
 /// Opens the data folder the options or the environment name.
 fn open(cli: &Cli) -> Result<Karvon, Error> {
     let missing = || Error::Store(karvon_core::domain::Message::new("error-no-data"));
-    let dir = cli
-        .data
-        .clone()
-        .or_else(|| std::env::var_os("KARVON_DATA").map(PathBuf::from))
-        .or_else(Karvon::default_data_dir)
-        .ok_or_else(missing)?;
+    let dir = data_dir(cli).ok_or_else(missing)?;
     let key = cli
         .key_file
         .clone()
@@ -93,13 +89,31 @@ fn open(cli: &Cli) -> Result<Karvon, Error> {
     Ok(k)
 }
 
+/// The data folder the options or the environment name, if any.
+fn data_dir(cli: &Cli) -> Option<PathBuf> {
+    cli.data
+        .clone()
+        .or_else(|| std::env::var_os("KARVON_DATA").map(PathBuf::from))
+        .or_else(Karvon::default_data_dir)
+}
+
+/// A core with the rules packs in force: the embedded ones, replaced by the packs installed
+/// from signed bundles when the data folder exists, then the `--pack` files.
+fn with_packs(cli: &Cli) -> Result<Karvon, Error> {
+    if data_dir(cli).is_some_and(|d| d.join(karvon_core::DATABASE_FILE).is_file()) {
+        return open(cli);
+    }
+    let mut core = Karvon::new()?;
+    for p in &cli.packs {
+        core.load_pack_file(p)?;
+    }
+    Ok(core)
+}
+
 fn run(cli: &Cli, cat: &Catalogue) -> Result<(), Error> {
     match &cli.command {
         Command::Assess { file, json } => {
-            let mut core = Karvon::new()?;
-            for p in &cli.packs {
-                core.load_pack_file(p)?;
-            }
+            let core = with_packs(cli)?;
             let a = core.assess_file(file)?;
             if *json {
                 print_json(&assessment_json(&a, cat));
@@ -108,10 +122,7 @@ fn run(cli: &Cli, cat: &Catalogue) -> Result<(), Error> {
             }
         }
         Command::Packs { json } => {
-            let mut core = Karvon::new()?;
-            for p in &cli.packs {
-                core.load_pack_file(p)?;
-            }
+            let core = with_packs(cli)?;
             views::packs(&core, cat, *json);
         }
         Command::Traveller(c) => traveller(&open(cli)?, cat, c)?,
@@ -207,6 +218,8 @@ fn run(cli: &Cli, cat: &Catalogue) -> Result<(), Error> {
         Command::Rates(c) => rates(&open(cli)?, cat, c)?,
         Command::Hs(c) => hs(&open(cli)?, cat, c)?,
         Command::Sync(a) => sync::run(&open(cli)?, cat, a)?,
+        Command::Sources(a) => dist::sources(&open(cli)?, cat, a)?,
+        Command::Update(a) => dist::update(&mut open(cli)?, cat, a)?,
     }
     Ok(())
 }

@@ -159,11 +159,11 @@ fn status(k: &Karvon, cat: &Catalogue, json: bool) -> Result<(), Error> {
         None => Message::new("cli-sync-never"),
     });
     print_problems(cat, &st.problems);
-    Ok(())
+    crate::dist::print_failures(k, cat)
 }
 
 /// UTC time of milliseconds since the epoch, as `YYYY-MM-DD HH:MM UTC`.
-fn format_ms(ms: i64) -> String {
+pub(crate) fn format_ms(ms: i64) -> String {
     let secs = ms.div_euclid(1000);
     let rem = secs.rem_euclid(86_400);
     let date = karvon_core::domain::Date::from_days_since_epoch(secs.div_euclid(86_400))

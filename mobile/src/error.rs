@@ -120,6 +120,10 @@ impl ApiError {
                 text,
             },
             Error::Key(_) => ApiError::Key { text },
+            Error::Dist(d) => ApiError::Document {
+                id: d.code().to_owned(),
+                text,
+            },
             Error::Sync(_) => ApiError::Network { text },
             Error::Io { .. } | Error::Db(_) | Error::Store(_) => ApiError::Storage { text },
         }

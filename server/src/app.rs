@@ -6,13 +6,14 @@ use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use axum::body::Bytes;
-use axum::extract::{ConnectInfo, Request, State};
+use axum::extract::{ConnectInfo, Path, Request, State};
 use axum::http::request::Parts;
 use axum::http::{header, HeaderValue, Method, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, MethodRouter};
 use axum::Router;
 use http_body_util::BodyExt;
+use karvon_domain::dist::{BundleKind, BundleList, PATH_BUNDLE, PATH_DISTRIBUTION};
 use karvon_domain::sync::auth::{
     body_sha256_hex, check_timestamp, device_id_for, hex_decode, hex_encode, verify_request,
     SignedHeaders, HEADER_DEVICE, HEADER_NONCE, HEADER_SIGNATURE, HEADER_TIMESTAMP,
@@ -111,6 +112,8 @@ fn endpoints() -> Vec<(Method, &'static str, MethodRouter<App>)> {
         (Method::POST, PATH_PUSH, post(push)),
         (Method::GET, PATH_PULL, get(pull)),
         (Method::POST, PATH_FILINGS, post(crate::filing::file)),
+        (Method::GET, PATH_DISTRIBUTION, get(distribution)),
+        (Method::GET, PATH_BUNDLE, get(bundle)),
     ]
 }
 
@@ -612,6 +615,38 @@ async fn pull(State(app): State<App>, req: Request) -> Response {
                     more: page.more,
                 },
             ))
+        }
+        .await,
+    )
+}
+
+/// The newest version of every published bundle (open: bundles carry their own signatures).
+async fn distribution(State(app): State<App>) -> Response {
+    respond(
+        async {
+            let bundles = app.store().latest_bundles().await?;
+            Ok(json(StatusCode::OK, &BundleList { bundles }))
+        }
+        .await,
+    )
+}
+
+/// The signed bytes of the newest version of one bundle.
+async fn bundle(State(app): State<App>, Path((kind, name)): Path<(String, String)>) -> Response {
+    respond(
+        async {
+            let missing = || Error::NotFound(format!("{PATH_DISTRIBUTION}/{kind}/{name}"));
+            let k = BundleKind::parse(&kind).ok_or_else(missing)?;
+            let n = k.normal_name(&name).map_err(|_| missing())?;
+            let bytes = app.store().bundle(k, n).await?.ok_or_else(missing)?;
+            Ok((
+                [(
+                    header::CONTENT_TYPE,
+                    HeaderValue::from_static("application/octet-stream"),
+                )],
+                bytes,
+            )
+                .into_response())
         }
         .await,
     )

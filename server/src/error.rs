@@ -74,6 +74,21 @@ pub enum Error {
     /// Stored data cannot be read back (a bug or a damaged database).
     #[error("stored data is damaged: {0}")]
     Corrupt(String),
+    /// A bundle as new or newer is already published.
+    #[error("{kind} {name}: version {version} is not newer than the published version {latest}")]
+    BundleNotNewer {
+        /// The kind.
+        kind: karvon_domain::dist::BundleKind,
+        /// The name.
+        name: String,
+        /// The version refused.
+        version: u64,
+        /// The newest stored version.
+        latest: u64,
+    },
+    /// Content to publish was refused (unreadable, invalid for its kind, key file problems).
+    #[error("cannot publish: {0}")]
+    Publish(#[from] karvon_core::Error),
     /// The data folder or listening socket cannot be used.
     #[error("cannot use {what}: {detail}")]
     Io {
@@ -99,6 +114,18 @@ impl Error {
             Self::Io { what, .. } => Message::new("server-io-failed").text("what", what),
             Self::FilingInvalid(m) | Self::FilingMismatch(m) => m.clone(),
             Self::FilingNotFound(id) => Message::new("server-filing-not-found").text("id", id),
+            Self::BundleNotNewer {
+                kind,
+                name,
+                version,
+                latest,
+            } => Message::new("dist-publish-not-newer")
+                .term("kind", kind.term())
+                .text("name", name)
+                .int("version", i64::try_from(*version).unwrap_or(i64::MAX))
+                .int("latest", i64::try_from(*latest).unwrap_or(i64::MAX)),
+            Self::Publish(karvon_core::Error::Dist(d)) => d.message(),
+            Self::Publish(e) => Message::new("dist-publish-failed").text("detail", e.to_string()),
             other => other.code().message(),
         }
     }
@@ -125,6 +152,7 @@ impl Error {
             Self::FilingInvalid(_) => ProblemCode::FilingInvalid,
             Self::FilingMismatch(_) => ProblemCode::FilingMismatch,
             Self::FilingNotFound(_) => ProblemCode::NotFound,
+            Self::BundleNotNewer { .. } | Self::Publish(_) => ProblemCode::InvalidRequest,
             Self::Corrupt(_) | Self::Io { .. } => ProblemCode::Internal,
         }
     }

@@ -13,4 +13,4 @@ pub mod store;
 pub use app::{router, routes, serve, Limits, OPENAPI_JSON};
 pub use error::Error;
 pub use ratelimit::Rate;
-pub use store::{FilingMove, FilingRecord, PostgresStore, SqliteStore, Storage};
+pub use store::{FilingMove, FilingRecord, NewBundle, PostgresStore, SqliteStore, Storage};

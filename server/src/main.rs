@@ -38,6 +38,146 @@ enum Cmd {
     /// payment. Devices receive each decision on their next sync.
     #[command(subcommand)]
     Admin(Admin),
+    /// Make a publisher key pair in FILE (PKCS#8; refused if FILE exists) and print its public
+    /// key, for clients to trust with `karvon sources trust KEY`.
+    PublisherKey {
+        /// Where to write the private key.
+        file: PathBuf,
+    },
+    /// Check content with the client's own parsers, sign it with a publisher key as the next
+    /// version of its bundle, and store it for `GET /v1/distribution`.
+    Publish {
+        /// The publisher key file (from `publisher-key`).
+        #[arg(long, value_name = "FILE")]
+        key: PathBuf,
+        /// What to publish.
+        #[command(subcommand)]
+        what: Publish,
+    },
+}
+
+/// Content to publish.
+#[derive(Debug, Subcommand)]
+enum Publish {
+    /// A rules pack (JSON); its id names the bundle.
+    Pack {
+        /// The pack file.
+        path: PathBuf,
+    },
+    /// A rates feed from a file or an http(s) URL.
+    Rates {
+        /// A Central Bank of Uzbekistan JSON feed.
+        #[arg(
+            long,
+            value_name = "FILE_OR_URL",
+            conflicts_with = "ecb",
+            required_unless_present = "ecb"
+        )]
+        cbu: Option<String>,
+        /// A European Central Bank XML or CSV feed.
+        #[arg(long, value_name = "FILE_OR_URL")]
+        ecb: Option<String>,
+    },
+    /// The HS nomenclature (UN Comtrade CSV).
+    Hs {
+        /// The CSV file.
+        path: PathBuf,
+    },
+}
+
+fn publisher_key(file: &std::path::Path) -> Result<(), Error> {
+    let io = |e: std::io::Error| Error::Io {
+        what: file.display().to_string(),
+        detail: e.to_string(),
+    };
+    let pkcs8 = karvon_domain::document::Signer::generate_pkcs8(&ring::rand::SystemRandom::new())
+        .map_err(|e| Error::Io {
+        what: "the system random source".into(),
+        detail: e.to_string(),
+    })?;
+    let signer = karvon_domain::document::Signer::from_pkcs8(&pkcs8).map_err(|e| Error::Io {
+        what: "the new key".into(),
+        detail: e.to_string(),
+    })?;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut f = options.open(file).map_err(io)?;
+    std::io::Write::write_all(&mut f, &pkcs8).map_err(io)?;
+    f.sync_all().map_err(io)?;
+    let public = signer.public_key();
+    println!("{}", karvon_domain::sync::auth::hex_encode(&public));
+    eprintln!(
+        "key id {}; private key in {}",
+        karvon_domain::document::fingerprint(&public),
+        file.display()
+    );
+    Ok(())
+}
+
+async fn publish(cli: &Cli, key: &std::path::Path, what: &Publish) -> Result<(), Error> {
+    use karvon_domain::dist::BundleKind;
+    let pkcs8 = std::fs::read(key).map_err(|e| Error::Io {
+        what: key.display().to_string(),
+        detail: e.to_string(),
+    })?;
+    let signer = karvon_domain::document::Signer::from_pkcs8(&pkcs8).map_err(|e| Error::Io {
+        what: key.display().to_string(),
+        detail: e.to_string(),
+    })?;
+    let (kind, name, location) = match what {
+        Publish::Pack { path } => (BundleKind::Pack, None, path.display().to_string()),
+        Publish::Rates { cbu: Some(url), .. } => (BundleKind::Rates, Some("cbu"), url.clone()),
+        Publish::Rates { ecb: Some(url), .. } => (BundleKind::Rates, Some("ecb"), url.clone()),
+        Publish::Rates { .. } => {
+            return Err(Error::Publish(karvon_core::Error::Dist(
+                karvon_core::dist::DistError::Bundle(karvon_domain::dist::BundleError::BadName {
+                    kind: BundleKind::Rates,
+                    name: String::new(),
+                }),
+            )))
+        }
+        Publish::Hs { path } => (BundleKind::Hs, None, path.display().to_string()),
+    };
+    let content = karvon_core::dist::read_source(&location)?;
+    let name = karvon_core::dist::check_content(kind, name, &content)?;
+    let store = open(cli).await?;
+    let version = store
+        .bundle_version(kind, name.clone())
+        .await?
+        .map_or(1, |v| v.saturating_add(1));
+    let now = karvon_server::app::now_ms();
+    let bundle = karvon_domain::dist::sign(
+        &signer,
+        kind,
+        &name,
+        version,
+        i64::try_from(now).unwrap_or(i64::MAX),
+        content,
+    )
+    .map_err(|e| Error::Publish(karvon_core::dist::DistError::Bundle(e).into()))?;
+    let bytes = bundle
+        .to_bytes()
+        .map_err(|e| Error::Publish(karvon_core::dist::DistError::Bundle(e).into()))?;
+    let size = bytes.len();
+    store
+        .put_bundle(karvon_server::store::NewBundle {
+            kind,
+            name: name.clone(),
+            version,
+            published_ms: bundle.header.published_ms,
+            sha256: bundle.header.sha256.clone(),
+            key_id: bundle.header.key_id.clone(),
+            bytes,
+            now_ms: now,
+        })
+        .await?;
+    println!(
+        "published {kind} {name} version {version} ({size} bytes, sha256 {}, key {})",
+        bundle.header.sha256, bundle.header.key_id
+    );
+    Ok(())
 }
 
 /// Customs-side commands.
@@ -126,8 +266,11 @@ async fn open(cli: &Cli) -> Result<Arc<dyn Storage>, Error> {
 }
 
 async fn run(cli: Cli) -> Result<(), Error> {
-    if let Some(Cmd::Admin(cmd)) = &cli.command {
-        return admin(&cli, cmd).await;
+    match &cli.command {
+        Some(Cmd::Admin(cmd)) => return admin(&cli, cmd).await,
+        Some(Cmd::PublisherKey { file }) => return publisher_key(file),
+        Some(Cmd::Publish { key, what }) => return publish(&cli, key, what).await,
+        None => {}
     }
     let store = open(&cli).await?;
     let backend = store.backend();
@@ -148,6 +291,12 @@ async fn run(cli: Cli) -> Result<(), Error> {
     .await
 }
 
+/// A publish refusal in English, naming the place in the content.
+fn publish_error(e: &karvon_core::Error) -> String {
+    let cat = karvon_core::i18n::Catalogue::new(karvon_core::i18n::Lang::En);
+    karvon_core::report::error_text(&cat, e)
+}
+
 fn main() -> std::process::ExitCode {
     let cli = Cli::parse();
     let runtime = match tokio::runtime::Builder::new_multi_thread()
@@ -162,6 +311,10 @@ fn main() -> std::process::ExitCode {
     };
     match runtime.block_on(run(cli)) {
         Ok(()) => std::process::ExitCode::SUCCESS,
+        Err(Error::Publish(e)) => {
+            eprintln!("karvon-server: {}", publish_error(&e));
+            std::process::ExitCode::from(if e.is_bad_input() { 2 } else { 1 })
+        }
         Err(e) => {
             eprintln!("karvon-server: {e}");
             std::process::ExitCode::FAILURE

@@ -11,6 +11,7 @@ use std::collections::HashSet;
 use std::future::Future;
 use std::pin::Pin;
 
+use karvon_domain::dist::{BundleInfo, BundleKind};
 use karvon_domain::sync::wire::{filed_fields, FilingStatus, InspectionChannel};
 use karvon_domain::sync::{Change, EntityKind, Hlc};
 
@@ -142,6 +143,27 @@ pub struct FilingMove {
     pub now_ms: u64,
 }
 
+/// A signed distribution bundle to store (already signed and checked by `publish`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewBundle {
+    /// What it carries.
+    pub kind: BundleKind,
+    /// Which one, in normal form.
+    pub name: String,
+    /// Its version; must be newer than every stored version of the same kind and name.
+    pub version: u64,
+    /// When it was published, UTC milliseconds.
+    pub published_ms: i64,
+    /// SHA-256 of the content, hex.
+    pub sha256: String,
+    /// The publisher key id.
+    pub key_id: String,
+    /// The signed bundle file.
+    pub bytes: Vec<u8>,
+    /// Now, UTC milliseconds.
+    pub now_ms: u64,
+}
+
 /// Where the server keeps accounts, devices, nonces, pairing codes and changes.
 pub trait Storage: Send + Sync + std::fmt::Debug + 'static {
     /// `sqlite` or `postgres`.
@@ -203,6 +225,24 @@ pub trait Storage: Send + Sync + std::fmt::Debug + 'static {
     /// Moves a filing forward (clear, reject, paid) and writes the change into its account's
     /// stream. Errors: [`Error::FilingNotFound`], [`Error::Wire`] (a backward move).
     fn move_filing(&self, change: FilingMove) -> StoreFuture<'_, FilingRecord>;
+
+    /// Stores a signed bundle (every version is kept). Errors: [`Error::BundleNotNewer`] when
+    /// a version as new or newer of the same kind and name is stored.
+    fn put_bundle(&self, bundle: NewBundle) -> StoreFuture<'_, ()>;
+
+    /// The newest stored version of a bundle.
+    fn bundle_version(&self, kind: BundleKind, name: String) -> StoreFuture<'_, Option<u64>>;
+
+    /// The newest version of every bundle, ordered by kind and name (`size` is the file's).
+    fn latest_bundles(&self) -> StoreFuture<'_, Vec<BundleInfo>>;
+
+    /// The bytes of the newest version of a bundle.
+    fn bundle(&self, kind: BundleKind, name: String) -> StoreFuture<'_, Option<Vec<u8>>>;
+}
+
+/// A stored bundle kind, or [`Error::Corrupt`].
+pub(crate) fn parse_kind(s: &str) -> Result<BundleKind, Error> {
+    BundleKind::parse(s).ok_or_else(|| Error::Corrupt(format!("unknown bundle kind {s}")))
 }
 
 /// The changes the server writes when a filing is registered or moves: for the document

@@ -8,11 +8,12 @@ use tokio::sync::{Mutex, MutexGuard};
 use tokio_postgres::{Client, Config, NoTls};
 
 use super::{
-    distinct, filing_changes, parse_channel, parse_status, payments_of, read_change,
-    registration_number, to_i64, to_u64, DeviceRecord, FilingMove, FilingRecord, NewDevice,
-    NewFiling, PullPage, PushBatch, PushReceipt, Storage, StoreFuture,
+    distinct, filing_changes, parse_channel, parse_kind, parse_status, payments_of, read_change,
+    registration_number, to_i64, to_u64, DeviceRecord, FilingMove, FilingRecord, NewBundle,
+    NewDevice, NewFiling, PullPage, PushBatch, PushReceipt, Storage, StoreFuture,
 };
 use crate::Error;
+use karvon_domain::dist::{BundleInfo, BundleKind};
 use karvon_domain::sync::Change;
 
 /// Numbered migrations; `karvon_schema.version` holds how many ran.
@@ -87,6 +88,19 @@ CREATE TABLE filings (
     PRIMARY KEY (account_id, document_id)
 );
 CREATE INDEX filings_document ON filings(document_id);
+",
+    "
+CREATE TABLE bundles (
+    kind TEXT NOT NULL,
+    name TEXT NOT NULL,
+    version BIGINT NOT NULL,
+    published_ms BIGINT NOT NULL,
+    sha256 TEXT NOT NULL,
+    key_id TEXT NOT NULL,
+    bytes BYTEA NOT NULL,
+    stored_ms BIGINT NOT NULL,
+    PRIMARY KEY (kind, name, version)
+);
 ",
 ];
 
@@ -752,6 +766,114 @@ impl Storage for PostgresStore {
             append(&tx, &f.account_id, &device_id, &changes).await?;
             tx.commit().await?;
             Ok(f)
+        })
+    }
+
+    fn put_bundle(&self, b: NewBundle) -> StoreFuture<'_, ()> {
+        Box::pin(async move {
+            let mut slot = self.slot().await;
+            let client = self.ready(&mut slot).await?;
+            let tx = client.transaction().await?;
+            // Serialise publications of one bundle between server processes.
+            let key = format!("karvon-bundle/{}/{}", b.kind.as_str(), b.name);
+            tx.execute(
+                "SELECT pg_advisory_xact_lock(hashtextextended($1, 0))",
+                &[&key],
+            )
+            .await?;
+            let latest: Option<i64> = tx
+                .query_one(
+                    "SELECT max(version) FROM bundles WHERE kind = $1 AND name = $2",
+                    &[&b.kind.as_str(), &b.name],
+                )
+                .await?
+                .try_get(0)?;
+            if let Some(latest) = latest.map(to_u64).transpose()? {
+                if b.version <= latest {
+                    tx.rollback().await?;
+                    return Err(Error::BundleNotNewer {
+                        kind: b.kind,
+                        name: b.name,
+                        version: b.version,
+                        latest,
+                    });
+                }
+            }
+            tx.execute(
+                "INSERT INTO bundles(kind, name, version, published_ms, sha256, key_id, bytes,
+                     stored_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+                &[
+                    &b.kind.as_str(),
+                    &b.name,
+                    &to_i64(b.version)?,
+                    &b.published_ms,
+                    &b.sha256,
+                    &b.key_id,
+                    &b.bytes,
+                    &to_i64(b.now_ms)?,
+                ],
+            )
+            .await?;
+            tx.commit().await?;
+            Ok(())
+        })
+    }
+
+    fn bundle_version(&self, kind: BundleKind, name: String) -> StoreFuture<'_, Option<u64>> {
+        Box::pin(async move {
+            let mut slot = self.slot().await;
+            let client = self.ready(&mut slot).await?;
+            let v: Option<i64> = client
+                .query_one(
+                    "SELECT max(version) FROM bundles WHERE kind = $1 AND name = $2",
+                    &[&kind.as_str(), &name],
+                )
+                .await?
+                .try_get(0)?;
+            v.map(to_u64).transpose()
+        })
+    }
+
+    fn latest_bundles(&self) -> StoreFuture<'_, Vec<BundleInfo>> {
+        Box::pin(async move {
+            let mut slot = self.slot().await;
+            let client = self.ready(&mut slot).await?;
+            let rows = client
+                .query(
+                    "SELECT DISTINCT ON (kind, name) kind, name, version, published_ms,
+                            octet_length(bytes)::BIGINT, sha256, key_id
+                     FROM bundles ORDER BY kind, name, version DESC",
+                    &[],
+                )
+                .await?;
+            rows.iter()
+                .map(|r| {
+                    Ok(BundleInfo {
+                        kind: parse_kind(r.try_get(0)?)?,
+                        name: r.try_get(1)?,
+                        version: to_u64(r.try_get(2)?)?,
+                        published_ms: r.try_get(3)?,
+                        size: to_u64(r.try_get(4)?)?,
+                        sha256: r.try_get(5)?,
+                        key_id: r.try_get(6)?,
+                    })
+                })
+                .collect()
+        })
+    }
+
+    fn bundle(&self, kind: BundleKind, name: String) -> StoreFuture<'_, Option<Vec<u8>>> {
+        Box::pin(async move {
+            let mut slot = self.slot().await;
+            let client = self.ready(&mut slot).await?;
+            let row = client
+                .query_opt(
+                    "SELECT bytes FROM bundles WHERE kind = $1 AND name = $2
+                     ORDER BY version DESC LIMIT 1",
+                    &[&kind.as_str(), &name],
+                )
+                .await?;
+            row.map(|r| r.try_get(0)).transpose().map_err(Error::from)
         })
     }
 }

@@ -8,11 +8,12 @@ use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
 use tokio::sync::oneshot;
 
 use super::{
-    distinct, filing_changes, parse_channel, parse_status, payments_of, read_change,
-    registration_number, to_i64, to_u64, DeviceRecord, FilingMove, FilingRecord, NewDevice,
-    NewFiling, PullPage, PushBatch, PushReceipt, Storage, StoreFuture,
+    distinct, filing_changes, parse_channel, parse_kind, parse_status, payments_of, read_change,
+    registration_number, to_i64, to_u64, DeviceRecord, FilingMove, FilingRecord, NewBundle,
+    NewDevice, NewFiling, PullPage, PushBatch, PushReceipt, Storage, StoreFuture,
 };
 use crate::Error;
+use karvon_domain::dist::{BundleInfo, BundleKind};
 use karvon_domain::sync::Change;
 
 type Job = Box<dyn FnOnce(&mut Connection) + Send>;
@@ -88,6 +89,19 @@ CREATE TABLE filings (
     PRIMARY KEY (account_id, document_id)
 );
 CREATE INDEX filings_document ON filings(document_id);
+",
+    "
+CREATE TABLE bundles (
+    kind TEXT NOT NULL,
+    name TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    published_ms INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    key_id TEXT NOT NULL,
+    bytes BLOB NOT NULL,
+    stored_ms INTEGER NOT NULL,
+    PRIMARY KEY (kind, name, version)
+);
 ",
 ];
 
@@ -656,6 +670,100 @@ impl Storage for SqliteStore {
             }
             filing_by(conn, None, &change.document_id)?
                 .ok_or_else(|| Error::Corrupt("filing vanished".into()))
+        })
+    }
+
+    fn put_bundle(&self, b: NewBundle) -> StoreFuture<'_, ()> {
+        self.call(move |conn| {
+            let mut refused = None;
+            durable(conn, |tx| {
+                let latest: Option<i64> = tx.query_row(
+                    "SELECT max(version) FROM bundles WHERE kind = ?1 AND name = ?2",
+                    params![b.kind.as_str(), b.name],
+                    |r| r.get(0),
+                )?;
+                if let Some(latest) = latest.map(to_u64).transpose()? {
+                    if b.version <= latest {
+                        refused = Some(Error::BundleNotNewer {
+                            kind: b.kind,
+                            name: b.name.clone(),
+                            version: b.version,
+                            latest,
+                        });
+                        return Ok(None);
+                    }
+                }
+                tx.execute(
+                    "INSERT INTO bundles(kind, name, version, published_ms, sha256, key_id, bytes,
+                         stored_ms) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                    params![
+                        b.kind.as_str(),
+                        b.name,
+                        to_i64(b.version)?,
+                        b.published_ms,
+                        b.sha256,
+                        b.key_id,
+                        b.bytes,
+                        to_i64(b.now_ms)?
+                    ],
+                )?;
+                Ok(Some(()))
+            })?;
+            match refused {
+                Some(e) => Err(e),
+                None => Ok(()),
+            }
+        })
+    }
+
+    fn bundle_version(&self, kind: BundleKind, name: String) -> StoreFuture<'_, Option<u64>> {
+        self.call(move |conn| {
+            let v: Option<i64> = conn.query_row(
+                "SELECT max(version) FROM bundles WHERE kind = ?1 AND name = ?2",
+                params![kind.as_str(), name],
+                |r| r.get(0),
+            )?;
+            v.map(to_u64).transpose()
+        })
+    }
+
+    fn latest_bundles(&self) -> StoreFuture<'_, Vec<BundleInfo>> {
+        self.call(move |conn| {
+            let mut stmt = conn.prepare_cached(
+                "SELECT b.kind, b.name, b.version, b.published_ms, length(b.bytes), b.sha256,
+                        b.key_id
+                 FROM bundles b
+                 WHERE b.version = (SELECT max(x.version) FROM bundles x
+                                    WHERE x.kind = b.kind AND x.name = b.name)
+                 ORDER BY b.kind, b.name",
+            )?;
+            let mut rows = stmt.query([])?;
+            let mut out = Vec::new();
+            while let Some(r) = rows.next()? {
+                out.push(BundleInfo {
+                    kind: parse_kind(&r.get::<_, String>(0)?)?,
+                    name: r.get(1)?,
+                    version: to_u64(r.get(2)?)?,
+                    published_ms: r.get(3)?,
+                    size: to_u64(r.get(4)?)?,
+                    sha256: r.get(5)?,
+                    key_id: r.get(6)?,
+                });
+            }
+            Ok(out)
+        })
+    }
+
+    fn bundle(&self, kind: BundleKind, name: String) -> StoreFuture<'_, Option<Vec<u8>>> {
+        self.call(move |conn| {
+            Ok(conn
+                .query_row(
+                    "SELECT bytes FROM bundles WHERE kind = ?1 AND name = ?2
+                     ORDER BY version DESC LIMIT 1",
+                    params![kind.as_str(), name],
+                    |r| r.get(0),
+                )
+                .optional()?)
         })
     }
 }

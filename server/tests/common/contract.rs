@@ -56,7 +56,146 @@ pub const CASES: &[(&str, Case)] = &[
     ("unknown_routes_and_methods_are_problems", |s| {
         Box::pin(unknown_routes_and_methods_are_problems(s))
     }),
+    ("distribution_serves_the_newest_signed_bundle", |s| {
+        Box::pin(distribution_serves_the_newest_signed_bundle(s))
+    }),
 ];
+
+/// A stored bundle of `content` signed by `signer` as `version` of pack `name`.
+fn pack_bundle(
+    signer: &karvon_domain::document::Signer,
+    name: &str,
+    version: u64,
+    content: &[u8],
+) -> (karvon_server::store::NewBundle, Vec<u8>) {
+    let b = karvon_domain::dist::sign(
+        signer,
+        karvon_domain::dist::BundleKind::Pack,
+        name,
+        version,
+        i64::try_from(now_ms()).unwrap(),
+        content.to_vec(),
+    )
+    .unwrap();
+    let bytes = b.to_bytes().unwrap();
+    let stored = karvon_server::store::NewBundle {
+        kind: b.header.kind,
+        name: b.header.name.clone(),
+        version,
+        published_ms: b.header.published_ms,
+        sha256: b.header.sha256.clone(),
+        key_id: b.header.key_id.clone(),
+        bytes: bytes.clone(),
+        now_ms: now_ms(),
+    };
+    (stored, bytes)
+}
+
+async fn distribution_serves_the_newest_signed_bundle(store: Arc<dyn Storage>) {
+    use karvon_domain::dist::{verify, BundleKind, BundleList};
+    let rng = ring::rand::SystemRandom::new();
+    let signer = karvon_domain::document::Signer::from_pkcs8(
+        &karvon_domain::document::Signer::generate_pkcs8(&rng).unwrap(),
+    )
+    .unwrap();
+    let srv = server(store.clone()).await;
+    // Nothing published: an empty list, and 404 for a bundle.
+    let empty: BundleList = srv
+        .send("GET", "/v1/distribution", &[], Vec::new())
+        .await
+        .json();
+    assert!(empty.bundles.is_empty());
+    srv.send("GET", "/v1/distribution/pack/FI", &[], Vec::new())
+        .await
+        .expect_problem(404, "server-not-found");
+    assert_eq!(
+        store
+            .bundle_version(BundleKind::Pack, "FI".into())
+            .await
+            .unwrap(),
+        None
+    );
+
+    let (v1, _) = pack_bundle(&signer, "FI", 1, b"{\"v\":1}");
+    store.put_bundle(v1.clone()).await.unwrap();
+    let (v2, v2_bytes) = pack_bundle(&signer, "FI", 2, b"{\"v\":2}");
+    store.put_bundle(v2.clone()).await.unwrap();
+    let (hs, _) = {
+        let b =
+            karvon_domain::dist::sign(&signer, BundleKind::Hs, "hs", 1, 5, b"x".to_vec()).unwrap();
+        let bytes = b.to_bytes().unwrap();
+        (
+            karvon_server::store::NewBundle {
+                kind: BundleKind::Hs,
+                name: "hs".into(),
+                version: 1,
+                published_ms: 5,
+                sha256: b.header.sha256.clone(),
+                key_id: b.header.key_id.clone(),
+                bytes: bytes.clone(),
+                now_ms: now_ms(),
+            },
+            bytes,
+        )
+    };
+    store.put_bundle(hs).await.unwrap();
+    // An older or equal version is refused and changes nothing.
+    for stale in [v1.clone(), v2.clone()] {
+        match store.put_bundle(stale).await {
+            Err(karvon_server::Error::BundleNotNewer { latest: 2, .. }) => {}
+            other => panic!("expected BundleNotNewer, got {other:?}"),
+        }
+    }
+    assert_eq!(
+        store
+            .bundle_version(BundleKind::Pack, "FI".into())
+            .await
+            .unwrap(),
+        Some(2)
+    );
+
+    let list: BundleList = srv
+        .send("GET", "/v1/distribution", &[], Vec::new())
+        .await
+        .json();
+    let got: Vec<_> = list
+        .bundles
+        .iter()
+        .map(|b| (b.kind, b.name.as_str(), b.version))
+        .collect();
+    assert_eq!(
+        got,
+        vec![(BundleKind::Hs, "hs", 1), (BundleKind::Pack, "FI", 2)]
+    );
+    assert_eq!(list.bundles[1].size, v2_bytes.len() as u64);
+    assert_eq!(list.bundles[1].sha256, v2.sha256);
+    assert_eq!(list.bundles[1].key_id, v2.key_id);
+
+    // The newest bytes, exactly as stored, verifying with the publisher key; a lower-case
+    // pack name finds the same bundle.
+    let r = srv
+        .send("GET", "/v1/distribution/pack/fi", &[], Vec::new())
+        .await;
+    assert_eq!(r.status, 200);
+    assert_eq!(
+        r.headers.get("content-type").unwrap(),
+        "application/octet-stream"
+    );
+    assert_eq!(r.body, v2_bytes);
+    let b = verify(
+        &r.body,
+        &[signer.public_key()],
+        Some((BundleKind::Pack, "FI")),
+    )
+    .unwrap();
+    assert_eq!(b.content, b"{\"v\":2}");
+    for path in ["/v1/distribution/nope/FI", "/v1/distribution/rates/xyz"] {
+        srv.send("GET", path, &[], Vec::new())
+            .await
+            .expect_problem(404, "server-not-found");
+    }
+    srv.stop().await;
+}
 
 /// Runs every case against fresh stores from `factory`.
 pub async fn run(backend: &str, factory: &mut Factory<'_>) {

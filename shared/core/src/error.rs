@@ -55,6 +55,9 @@ pub enum Error {
     /// Sync with the server failed.
     #[error(transparent)]
     Sync(#[from] crate::sync::SyncError),
+    /// A distribution bundle or publisher key was refused.
+    #[error(transparent)]
+    Dist(#[from] crate::dist::DistError),
 }
 
 impl Error {
@@ -68,7 +71,7 @@ impl Error {
                 | Error::NotFound { .. }
                 | Error::Invalid(_)
                 | Error::Document(_)
-        )
+        ) || matches!(self, Error::Dist(d) if !matches!(d, crate::dist::DistError::UpdateFailed { .. }))
     }
 
     /// A feed error at a place in a file.

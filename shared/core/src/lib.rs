@@ -8,6 +8,7 @@
 pub mod alerts;
 pub mod crypto;
 mod deletes;
+pub mod dist;
 pub mod documents;
 mod error;
 pub mod files;
@@ -85,8 +86,10 @@ impl Karvon {
         })?;
         let cipher = crypto::Cipher::from_source(key)?;
         let store = store::Store::open(&dir.join(DATABASE_FILE))?;
+        let mut packs = PackSet::embedded()?;
+        store.read(|c| dist::load_installed_packs(c, &mut packs))?;
         Ok(Self {
-            packs: PackSet::embedded()?,
+            packs,
             data: Some(Arc::new(Data {
                 dir: dir.to_owned(),
                 store,

@@ -55,6 +55,10 @@ pub fn error_text(cat: &Catalogue, err: &crate::Error) -> String {
         Error::Db(e) => cat.render(&db_message(e)),
         Error::Store(m) | Error::Key(m) | Error::Document(m) => cat.render(m),
         Error::Sync(e) => cat.render(&e.message()),
+        Error::Dist(e) => match e.problem() {
+            Some(p) => format!("{}: {}", cat.render(&e.message()), cat.render(p)),
+            None => cat.render(&e.message()),
+        },
         Error::Invalid(list) => {
             let mut out = cat.render(
                 &Message::new("error-invalid")

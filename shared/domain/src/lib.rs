@@ -6,6 +6,7 @@ pub mod assess;
 pub mod currency;
 pub mod date;
 pub mod declare;
+pub mod dist;
 pub mod document;
 pub mod filing;
 pub mod fx;

@@ -63,6 +63,7 @@ impl Lang {
                     include_str!(concat!("../locales/", $lang, "/filing.ftl")),
                     include_str!(concat!("../locales/", $lang, "/mobile.ftl")),
                     include_str!(concat!("../locales/", $lang, "/ui.ftl")),
+                    include_str!(concat!("../locales/", $lang, "/dist.ftl")),
                 ]
             };
         }

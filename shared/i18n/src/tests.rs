@@ -101,6 +101,7 @@ fn catalogue_covers_every_emitted_id() {
             "filing-",
             "mobile-",
             "ui-",
+            "dist-",
         ] {
             let pat = format!("\"{prefix}");
             let mut rest = text.as_str();

@@ -107,7 +107,7 @@ fn read_bytes(path: &Path, name: &str) -> Result<Vec<u8>, Error> {
 }
 
 /// Parses and checks the CSV text.
-fn parse(name: &str, bytes: &[u8]) -> Result<Vec<Row>, Error> {
+pub(super) fn parse(name: &str, bytes: &[u8]) -> Result<Vec<Row>, Error> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)

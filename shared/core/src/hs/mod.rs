@@ -116,6 +116,35 @@ pub struct HsEntry {
     pub children: Vec<HsNode>,
 }
 
+/// An HS file parsed and checked whole from bytes (a distribution bundle's content), ready to
+/// replace the stored nomenclature.
+#[derive(Debug)]
+pub(crate) struct CheckedHs(Vec<import::Row>);
+
+impl CheckedHs {
+    /// Parses `bytes` exactly as [`Karvon::import_hs`] parses a file.
+    pub(crate) fn parse(name: &str, bytes: &[u8]) -> Result<Self, Error> {
+        if bytes.len() as u64 > MAX_FILE_BYTES {
+            return Err(Error::feed(
+                name,
+                "file",
+                karvon_domain::Message::new("input-too-large").int("limit", MAX_FILE_BYTES as i64),
+            ));
+        }
+        Ok(Self(import::parse(name, bytes)?))
+    }
+
+    /// Codes in the file.
+    pub(crate) fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Replaces the stored nomenclature.
+    pub(crate) fn replace(&self, tx: &mut crate::store::Tx<'_>) -> Result<HsImport, Error> {
+        import::replace(tx, &self.0)
+    }
+}
+
 impl Karvon {
     /// Imports the HS nomenclature from a CSV file (`section,hscode,description,parent,level`),
     /// replacing the stored one in a single transaction.
@@ -127,7 +156,11 @@ impl Karvon {
     pub fn import_hs(&self, path: &Path) -> Result<HsImport, Error> {
         let store = self.store()?;
         let rows = import::read(path)?;
-        store.write(|tx| import::replace(tx, &rows))
+        store.write(|tx| {
+            let counts = import::replace(tx, &rows)?;
+            crate::dist::note_local_hs(tx, &path.display().to_string())?;
+            Ok(counts)
+        })
     }
 
     /// Searches the nomenclature: up to `limit` hits (clamped to `1..=`[`MAX_LIMIT`]).

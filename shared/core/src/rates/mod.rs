@@ -153,6 +153,43 @@ pub fn parse_currency(field: &str, code: &str) -> Result<Currency, Error> {
     crate::validate::currency(field, code)
 }
 
+/// A rates feed parsed and checked whole from bytes (a distribution bundle's content), ready to
+/// be saved.
+#[derive(Debug)]
+pub(crate) struct CheckedFeed(feed::Feed);
+
+impl CheckedFeed {
+    /// Parses `bytes` exactly as [`Karvon::import_rates`] parses a file (`file` names it in
+    /// errors).
+    pub(crate) fn parse(file: &str, bytes: &[u8]) -> Result<Self, Error> {
+        if bytes.len() as u64 > MAX_FEED_BYTES {
+            return Err(Error::feed(
+                file,
+                format!("byte {}", MAX_FEED_BYTES + 1),
+                Message::new("rates-too-large").int("limit", MAX_FEED_BYTES as i64),
+            ));
+        }
+        let text = std::str::from_utf8(bytes).map_err(|e| {
+            Error::feed(
+                file,
+                format!("byte {}", e.valid_up_to() + 1),
+                Message::new("rates-not-utf8"),
+            )
+        })?;
+        Ok(Self(feed::parse(file, text)?))
+    }
+
+    /// Who published the feed.
+    pub(crate) fn source(&self) -> RateSource {
+        self.0.source.clone()
+    }
+
+    /// Saves every table with `origin` (each replaces the stored table of its date).
+    pub(crate) fn save(&self, tx: &mut crate::store::Tx<'_>, origin: &str) -> Result<(), Error> {
+        store::save(tx, &self.0, origin)
+    }
+}
+
 impl Karvon {
     /// Imports a rates feed (CBU JSON, ECB XML or CSV, recognised by content) in one
     /// transaction: a malformed file gives [`Error::Feed`] with the place and saves nothing.

@@ -12,6 +12,7 @@ pub const MIGRATIONS: &[(u32, &str)] = &[
     (3, include_str!("migrations/0003_hs.sql")),
     (4, include_str!("migrations/0004_documents.sql")),
     (5, include_str!("migrations/0005_sync.sql")),
+    (6, include_str!("migrations/0006_distribution.sql")),
 ];
 
 /// The schema version of an open database.
