@@ -62,6 +62,7 @@ impl Lang {
                     include_str!(concat!("../locales/", $lang, "/sync.ftl")),
                     include_str!(concat!("../locales/", $lang, "/filing.ftl")),
                     include_str!(concat!("../locales/", $lang, "/mobile.ftl")),
+                    include_str!(concat!("../locales/", $lang, "/settings.ftl")),
                 ]
             };
         }

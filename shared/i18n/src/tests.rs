@@ -100,6 +100,7 @@ fn catalogue_covers_every_emitted_id() {
             "server-",
             "filing-",
             "mobile-",
+            "settings-",
         ] {
             let pat = format!("\"{prefix}");
             let mut rest = text.as_str();
