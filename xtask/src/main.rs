@@ -1,6 +1,8 @@
-//! `cargo xtask setup | run | test | bench | bindings`: the project's tasks in one place.
+//! `cargo xtask setup | run | test | bench | bindings | mobile-size`: the project's tasks in one
+//! place.
 
 mod bindings;
+mod size;
 
 use std::process::{Command, ExitCode};
 
@@ -89,11 +91,13 @@ fn main() -> ExitCode {
                 ])
                 && cargo(&["test", "--workspace"])
         }
+        // Optional, not part of `test`: the size-tuned mobile library against its budget.
+        "mobile-size" => size::mobile_size(&std::env::args().skip(2).collect::<Vec<_>>()),
         "bench" => {
             cargo(&["bench", "-p", "karvon-domain"]) && cargo(&["bench", "-p", "karvon-core"])
         }
         _ => {
-            eprintln!("usage: cargo xtask <setup|run|test|bench|bindings>");
+            eprintln!("usage: cargo xtask <setup|run|test|bench|bindings|mobile-size>");
             false
         }
     };
