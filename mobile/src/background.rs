@@ -28,7 +28,8 @@ pub(crate) struct Background<T> {
 }
 
 /// Runs `work` on a new thread (inline if no thread can be started) and returns its future.
-/// A panic in `work` becomes a storage error instead of a future that never completes.
+/// A panic in `work` becomes a storage error instead of a future that never completes (where
+/// panics unwind: the size-tuned `mobile` profile aborts instead).
 pub(crate) fn background<T, F>(work: F) -> Background<T>
 where
     T: Send + 'static,

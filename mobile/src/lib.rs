@@ -7,7 +7,8 @@
 //! language next to its catalogue id. Errors come back as one [`ApiError`]. The host owns the
 //! screens, the camera, notifications and the OS keystore: it passes the 32-byte key that
 //! protects identifiers (and seals the device signing key) and registers an
-//! [`EventListener`] to hear about alerts.
+//! [`EventListener`] to hear about alerts. The language comes from the device settings saved
+//! with [`KarvonApi::save_settings`] (the one passed to `open_*` until settings are saved).
 
 mod background;
 mod documents;
@@ -15,11 +16,12 @@ mod error;
 mod forms;
 mod input;
 mod records;
+mod settings;
 mod shopping;
 mod sync;
 
 use std::path::PathBuf;
-use std::sync::{Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use karvon_core::crypto::{KeySource, KEY_LEN};
 use karvon_core::domain::Message;
@@ -31,14 +33,16 @@ pub use forms::{
     Account, PaymentInput, PurchaseInput, TravellerInput, TravellerPatch, TripInput, TripPatch,
 };
 pub use records::*;
+pub use settings::Settings;
 
 uniffi::setup_scaffolding!();
 
 /// What the library tells the host app as it happens, so the app can raise a notification.
-/// Calls come on the thread that made the change; return quickly.
+/// Calls come on the thread that made the change, after it is saved; return quickly.
 #[uniffi::export(callback_interface)]
 pub trait EventListener: Send + Sync {
-    /// An alert was raised (by a purchase just added).
+    /// An alert was raised: by a purchase added, edited, deleted or restored (undo), a trip or
+    /// traveller edit, rates added or imported, or a status read after a bulk import or sync.
     fn on_alert(&self, alert: Alert);
 }
 
@@ -47,8 +51,38 @@ pub trait EventListener: Send + Sync {
 #[derive(uniffi::Object)]
 pub struct KarvonApi {
     core: Karvon,
+    shared: Arc<Shared>,
+}
+
+/// What the API and the core's alert hook share: the language and the listener.
+struct Shared {
     lang: Mutex<Lang>,
-    listener: Mutex<Option<Box<dyn EventListener>>>,
+    listener: Mutex<Option<Arc<dyn EventListener>>>,
+}
+
+impl Shared {
+    /// The current language.
+    fn lang(&self) -> Lang {
+        *self.lang.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Tells the listener about alerts the core raised, rendered in the current language.
+    fn raise(&self, alerts: &[karvon_core::Alert]) {
+        // Called without the lock held, so the listener may call back into the API.
+        let listener = self
+            .listener
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone();
+        if let Some(l) = listener {
+            let alerts: Vec<Alert> = render_in(self.lang(), |c| {
+                alerts.iter().map(|a| Alert::new(c, a)).collect()
+            });
+            for a in alerts {
+                l.on_alert(a);
+            }
+        }
+    }
 }
 
 impl std::fmt::Debug for KarvonApi {
@@ -70,21 +104,30 @@ fn language(tag: &str) -> Result<Lang, Error> {
 }
 
 /// Opens the core, mapping a failure in the language asked for (English if that is unknown).
+/// The saved settings' language wins over `lang` (stored settings that cannot be read leave
+/// `lang`; `settings()` then reports them).
 fn open(data_dir: &str, key: Result<KeySource, Error>, lang: &str) -> Result<KarvonApi, ApiError> {
     let cat = Catalogue::new(Lang::parse(lang).unwrap_or(Lang::En));
     let core = (|| {
         let lang = language(lang)?;
         let core = Karvon::open(&PathBuf::from(data_dir), &key?)?;
+        let lang = match core.saved_settings() {
+            Ok(Some(s)) => s.language,
+            Ok(None) | Err(_) => lang,
+        };
         Ok((core, lang))
     })();
-    match core {
-        Ok((core, lang)) => Ok(KarvonApi {
-            core,
-            lang: Mutex::new(lang),
-            listener: Mutex::new(None),
-        }),
-        Err(e) => Err(ApiError::from_core(&cat, &e)),
-    }
+    let (core, lang) = core.map_err(|e| ApiError::from_core(&cat, &e))?;
+    let shared = Arc::new(Shared {
+        lang: Mutex::new(lang),
+        listener: Mutex::new(None),
+    });
+    let hook = Arc::clone(&shared);
+    core.set_alert_hook(Some(Arc::new(move |alerts: &[karvon_core::Alert]| {
+        hook.raise(alerts);
+    })))
+    .map_err(|e| ApiError::from_core(&cat, &e))?;
+    Ok(KarvonApi { core, shared })
 }
 
 #[uniffi::export]
@@ -133,18 +176,26 @@ impl KarvonApi {
     /// Renders every later message and error in this language (`en`, `uz`, `ru`).
     pub fn set_language(&self, language: String) -> Result<(), ApiError> {
         let lang = self.run(|_| self::language(&language))?;
-        *self.lang.lock().unwrap_or_else(PoisonError::into_inner) = lang;
+        self.set_lang(lang);
         Ok(())
     }
 
     /// Registers the listener that hears about alerts (replacing any earlier one).
     pub fn set_listener(&self, listener: Box<dyn EventListener>) {
-        *self.listener.lock().unwrap_or_else(PoisonError::into_inner) = Some(listener);
+        *self
+            .shared
+            .listener
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = Some(Arc::from(listener));
     }
 
     /// Stops telling the listener anything.
     pub fn clear_listener(&self) {
-        *self.listener.lock().unwrap_or_else(PoisonError::into_inner) = None;
+        *self
+            .shared
+            .listener
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = None;
     }
 
     /// The rules packs a trip can go to.
@@ -278,28 +329,21 @@ impl KarvonApi {
 impl KarvonApi {
     /// The current language.
     fn lang(&self) -> Lang {
-        *self.lang.lock().unwrap_or_else(PoisonError::into_inner)
+        self.shared.lang()
     }
 
-    /// Renders with the catalogue of the current language. Catalogues cannot move between
-    /// threads, so each calling thread keeps one (rebuilt when the language changes).
+    /// Renders every later message in `lang`.
+    fn set_lang(&self, lang: Lang) {
+        *self
+            .shared
+            .lang
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner) = lang;
+    }
+
+    /// Renders with the catalogue of the current language.
     fn render<R>(&self, f: impl FnOnce(&Catalogue) -> R) -> R {
-        thread_local! {
-            static CATALOGUE: std::cell::RefCell<Option<Catalogue>> =
-                const { std::cell::RefCell::new(None) };
-        }
-        let lang = self.lang();
-        CATALOGUE.with(|cell| {
-            let mut cat = cell.borrow_mut();
-            match cat.as_ref() {
-                Some(c) if c.lang() == lang => {}
-                _ => *cat = Some(Catalogue::new(lang)),
-            }
-            match cat.as_ref() {
-                Some(c) => f(c),
-                None => f(&Catalogue::new(lang)),
-            }
-        })
+        render_in(self.lang(), f)
     }
 
     /// A core error as the host sees it.
@@ -321,14 +365,24 @@ impl KarvonApi {
         let value = self.run(call)?;
         Ok(self.render(|c| view(c, value)))
     }
+}
 
-    /// Tells the listener about new alerts.
-    fn raise(&self, alerts: &[Alert]) {
-        let listener = self.listener.lock().unwrap_or_else(PoisonError::into_inner);
-        if let Some(l) = listener.as_ref() {
-            for a in alerts {
-                l.on_alert(a.clone());
-            }
-        }
+/// Renders with the catalogue of `lang`. Catalogues cannot move between threads, so each
+/// calling thread keeps one (rebuilt when the language changes).
+fn render_in<R>(lang: Lang, f: impl FnOnce(&Catalogue) -> R) -> R {
+    thread_local! {
+        static CATALOGUE: std::cell::RefCell<Option<Catalogue>> =
+            const { std::cell::RefCell::new(None) };
     }
+    CATALOGUE.with(|cell| {
+        let mut cat = cell.borrow_mut();
+        match cat.as_ref() {
+            Some(c) if c.lang() == lang => {}
+            _ => *cat = Some(Catalogue::new(lang)),
+        }
+        match cat.as_ref() {
+            Some(c) => f(c),
+            None => f(&Catalogue::new(lang)),
+        }
+    })
 }

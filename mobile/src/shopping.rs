@@ -17,20 +17,18 @@ const MAX_HS_HITS: u32 = 200;
 
 #[uniffi::export]
 impl KarvonApi {
-    /// Saves a purchase; the alerts it raises are returned and sent to the listener.
+    /// Saves a purchase; the alerts it raises are returned (and sent to the listener).
     pub fn add_purchase(&self, input: PurchaseInput) -> Result<PurchaseAdded, ApiError> {
-        let added = self.show(
+        self.show(
             |k| k.add_purchase(&input.to_core()?),
             |c, b| PurchaseAdded {
                 alerts: b.alerts.iter().map(|a| Alert::new(c, a)).collect(),
                 purchase: Purchase::new(c, b.purchase),
             },
-        )?;
-        self.raise(&added.alerts);
-        Ok(added)
+        )
     }
 
-    /// Replaces a purchase's fields.
+    /// Replaces a purchase's fields (alerts it raises go to the listener).
     pub fn edit_purchase(&self, id: String, input: PurchaseInput) -> Result<Purchase, ApiError> {
         self.show(|k| k.edit_purchase(&id, &input.to_core()?), Purchase::new)
     }
@@ -48,7 +46,7 @@ impl KarvonApi {
         )
     }
 
-    /// Deletes a purchase (undo with `undo_delete`).
+    /// Deletes a purchase (undo with `undo_delete`, whose alerts go to the listener).
     pub fn delete_purchase(&self, id: String) -> Result<(), ApiError> {
         self.run(|k| k.delete_purchase(&id))
     }

@@ -1,7 +1,9 @@
-//! `cargo xtask setup | run | test | bench | bindings | ui | bench-desktop`: the project's tasks in one place.
+//! `cargo xtask setup | run | test | bench | bindings | ui | bench-desktop | mobile-size`: the
+//! project's tasks in one place.
 
 mod bindings;
 mod desktop;
+mod size;
 
 use std::process::{Command, ExitCode};
 
@@ -90,12 +92,16 @@ fn main() -> ExitCode {
                 && cargo(&["test", "--workspace", "--exclude", "karvon-ui"])
                 && desktop::test()
         }
+        // Optional, not part of `test`: the size-tuned mobile library against its budget.
+        "mobile-size" => size::mobile_size(&std::env::args().skip(2).collect::<Vec<_>>()),
         "bench" => {
             cargo(&["bench", "-p", "karvon-domain"]) && cargo(&["bench", "-p", "karvon-core"])
         }
         "bench-desktop" => setup() && desktop::tools() && desktop::bench(),
         _ => {
-            eprintln!("usage: cargo xtask <setup|run|test|bench|bindings|ui|bench-desktop>");
+            eprintln!(
+                "usage: cargo xtask <setup|run|test|bench|bindings|ui|bench-desktop|mobile-size>"
+            );
             false
         }
     };

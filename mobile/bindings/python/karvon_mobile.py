@@ -560,7 +560,7 @@ def _uniffi_check_api_checksums(lib):
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_karvon_mobile_checksum_method_karvonapi_add_party() != 63279:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    if lib.uniffi_karvon_mobile_checksum_method_karvonapi_add_purchase() != 56905:
+    if lib.uniffi_karvon_mobile_checksum_method_karvonapi_add_purchase() != 18535:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_karvon_mobile_checksum_method_karvonapi_add_rate() != 20999:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
@@ -592,7 +592,7 @@ def _uniffi_check_api_checksums(lib):
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_karvon_mobile_checksum_method_karvonapi_delete_party() != 37486:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    if lib.uniffi_karvon_mobile_checksum_method_karvonapi_delete_purchase() != 14775:
+    if lib.uniffi_karvon_mobile_checksum_method_karvonapi_delete_purchase() != 52009:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_karvon_mobile_checksum_method_karvonapi_delete_traveller() != 16899:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
@@ -606,7 +606,7 @@ def _uniffi_check_api_checksums(lib):
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_karvon_mobile_checksum_method_karvonapi_documents() != 22376:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
-    if lib.uniffi_karvon_mobile_checksum_method_karvonapi_edit_purchase() != 48548:
+    if lib.uniffi_karvon_mobile_checksum_method_karvonapi_edit_purchase() != 57843:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_karvon_mobile_checksum_method_karvonapi_edit_traveller() != 61290:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
@@ -662,11 +662,15 @@ def _uniffi_check_api_checksums(lib):
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_karvon_mobile_checksum_method_karvonapi_receipts() != 20562:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_karvon_mobile_checksum_method_karvonapi_save_settings() != 10979:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_karvon_mobile_checksum_method_karvonapi_save_template() != 48816:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_karvon_mobile_checksum_method_karvonapi_set_language() != 46603:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_karvon_mobile_checksum_method_karvonapi_set_listener() != 18643:
+        raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    if lib.uniffi_karvon_mobile_checksum_method_karvonapi_settings() != 55379:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     if lib.uniffi_karvon_mobile_checksum_method_karvonapi_sign_document() != 13544:
         raise InternalError("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
@@ -888,6 +892,9 @@ _UniffiLib.uniffi_karvon_mobile_checksum_method_karvonapi_receipt_bytes.restype 
 _UniffiLib.uniffi_karvon_mobile_checksum_method_karvonapi_receipts.argtypes = (
 )
 _UniffiLib.uniffi_karvon_mobile_checksum_method_karvonapi_receipts.restype = ctypes.c_uint16
+_UniffiLib.uniffi_karvon_mobile_checksum_method_karvonapi_save_settings.argtypes = (
+)
+_UniffiLib.uniffi_karvon_mobile_checksum_method_karvonapi_save_settings.restype = ctypes.c_uint16
 _UniffiLib.uniffi_karvon_mobile_checksum_method_karvonapi_save_template.argtypes = (
 )
 _UniffiLib.uniffi_karvon_mobile_checksum_method_karvonapi_save_template.restype = ctypes.c_uint16
@@ -897,6 +904,9 @@ _UniffiLib.uniffi_karvon_mobile_checksum_method_karvonapi_set_language.restype =
 _UniffiLib.uniffi_karvon_mobile_checksum_method_karvonapi_set_listener.argtypes = (
 )
 _UniffiLib.uniffi_karvon_mobile_checksum_method_karvonapi_set_listener.restype = ctypes.c_uint16
+_UniffiLib.uniffi_karvon_mobile_checksum_method_karvonapi_settings.argtypes = (
+)
+_UniffiLib.uniffi_karvon_mobile_checksum_method_karvonapi_settings.restype = ctypes.c_uint16
 _UniffiLib.uniffi_karvon_mobile_checksum_method_karvonapi_sign_document.argtypes = (
 )
 _UniffiLib.uniffi_karvon_mobile_checksum_method_karvonapi_sign_document.restype = ctypes.c_uint16
@@ -1276,6 +1286,12 @@ _UniffiLib.uniffi_karvon_mobile_fn_method_karvonapi_receipts.argtypes = (
     ctypes.POINTER(_UniffiRustCallStatus),
 )
 _UniffiLib.uniffi_karvon_mobile_fn_method_karvonapi_receipts.restype = _UniffiRustBuffer
+_UniffiLib.uniffi_karvon_mobile_fn_method_karvonapi_save_settings.argtypes = (
+    ctypes.c_uint64,
+    _UniffiRustBuffer,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_karvon_mobile_fn_method_karvonapi_save_settings.restype = _UniffiRustBuffer
 _UniffiLib.uniffi_karvon_mobile_fn_method_karvonapi_save_template.argtypes = (
     ctypes.c_uint64,
     _UniffiRustBuffer,
@@ -1296,6 +1312,11 @@ _UniffiLib.uniffi_karvon_mobile_fn_method_karvonapi_set_listener.argtypes = (
     ctypes.POINTER(_UniffiRustCallStatus),
 )
 _UniffiLib.uniffi_karvon_mobile_fn_method_karvonapi_set_listener.restype = None
+_UniffiLib.uniffi_karvon_mobile_fn_method_karvonapi_settings.argtypes = (
+    ctypes.c_uint64,
+    ctypes.POINTER(_UniffiRustCallStatus),
+)
+_UniffiLib.uniffi_karvon_mobile_fn_method_karvonapi_settings.restype = _UniffiRustBuffer
 _UniffiLib.uniffi_karvon_mobile_fn_method_karvonapi_sign_document.argtypes = (
     ctypes.c_uint64,
     _UniffiRustBuffer,
@@ -4083,6 +4104,51 @@ class _UniffiFfiConverterTypeRestored(_UniffiConverterRustBuffer):
         _UniffiFfiConverterString.write(value.id, buf)
 
 @dataclass
+class Settings:
+    """
+    The settings of this device.
+"""
+    def __init__(self, *, language:str, home_country:str, currency:str):
+        self.language = language
+        self.home_country = home_country
+        self.currency = currency
+        
+        
+
+    
+    def __str__(self):
+        return "Settings(language={}, home_country={}, currency={})".format(self.language, self.home_country, self.currency)
+    def __eq__(self, other):
+        if self.language != other.language:
+            return False
+        if self.home_country != other.home_country:
+            return False
+        if self.currency != other.currency:
+            return False
+        return True
+
+class _UniffiFfiConverterTypeSettings(_UniffiConverterRustBuffer):
+    @staticmethod
+    def read(buf):
+        return Settings(
+            language=_UniffiFfiConverterString.read(buf),
+            home_country=_UniffiFfiConverterString.read(buf),
+            currency=_UniffiFfiConverterString.read(buf),
+        )
+
+    @staticmethod
+    def check_lower(value):
+        _UniffiFfiConverterString.check_lower(value.language)
+        _UniffiFfiConverterString.check_lower(value.home_country)
+        _UniffiFfiConverterString.check_lower(value.currency)
+
+    @staticmethod
+    def write(value, buf):
+        _UniffiFfiConverterString.write(value.language, buf)
+        _UniffiFfiConverterString.write(value.home_country, buf)
+        _UniffiFfiConverterString.write(value.currency, buf)
+
+@dataclass
 class SyncIssue:
     """
     A problem sync left for the user.
@@ -5725,12 +5791,13 @@ class _UniffiFfiConverterSequenceTypeReceipt(_UniffiConverterRustBuffer):
 class EventListener(typing.Protocol):
     """
     What the library tells the host app as it happens, so the app can raise a notification.
-    Calls come on the thread that made the change; return quickly.
+    Calls come on the thread that made the change, after it is saved; return quickly.
 """
     
     def on_alert(self, alert: Alert) -> None:
         """
-        An alert was raised (by a purchase just added).
+        An alert was raised: by a purchase added, edited, deleted or restored (undo), a trip or
+        traveller edit, rates added or imported, or a status read after a bulk import or sync.
 """
         raise NotImplementedError
 # Put all the bits inside a class to keep the top-level namespace clean
@@ -6040,7 +6107,7 @@ class KarvonApiProtocol(typing.Protocol):
         raise NotImplementedError
     def add_purchase(self, input: PurchaseInput) -> PurchaseAdded:
         """
-        Saves a purchase; the alerts it raises are returned and sent to the listener.
+        Saves a purchase; the alerts it raises are returned (and sent to the listener).
 """
         raise NotImplementedError
     def add_rate(self, base: str,currency: str,per_unit: str,valid_on: str) -> None:
@@ -6121,7 +6188,7 @@ class KarvonApiProtocol(typing.Protocol):
         raise NotImplementedError
     def delete_purchase(self, id: str) -> None:
         """
-        Deletes a purchase (undo with `undo_delete`).
+        Deletes a purchase (undo with `undo_delete`, whose alerts go to the listener).
 """
         raise NotImplementedError
     def delete_traveller(self, id: str) -> None:
@@ -6156,7 +6223,7 @@ class KarvonApiProtocol(typing.Protocol):
         raise NotImplementedError
     def edit_purchase(self, id: str,input: PurchaseInput) -> Purchase:
         """
-        Replaces a purchase's fields.
+        Replaces a purchase's fields (alerts it raises go to the listener).
 """
         raise NotImplementedError
     def edit_traveller(self, id: str,patch: TravellerPatch) -> Traveller:
@@ -6299,6 +6366,12 @@ class KarvonApiProtocol(typing.Protocol):
         The receipts of a purchase.
 """
         raise NotImplementedError
+    def save_settings(self, settings: Settings) -> Settings:
+        """
+        Checks and saves the settings of this device (every bad field named, nothing saved
+        then) and renders every later message in their language, also after reopening.
+"""
+        raise NotImplementedError
     def save_template(self, name: str,document: str,keep_figures: bool) -> str:
         """
         Saves a trader declaration's parties (and lines, with `keep_figures` their figures too)
@@ -6313,6 +6386,11 @@ class KarvonApiProtocol(typing.Protocol):
     def set_listener(self, listener: EventListener) -> None:
         """
         Registers the listener that hears about alerts (replacing any earlier one).
+"""
+        raise NotImplementedError
+    def settings(self, ) -> Settings:
+        """
+        The settings of this device: the saved ones, or the defaults (English, `UZ`, `UZS`).
 """
         raise NotImplementedError
     def sign_document(self, id: str) -> Document:
@@ -6502,7 +6580,7 @@ class KarvonApi(KarvonApiProtocol):
         return _uniffi_lift_return(_uniffi_ffi_result)
     def add_purchase(self, input: PurchaseInput) -> PurchaseAdded:
         """
-        Saves a purchase; the alerts it raises are returned and sent to the listener.
+        Saves a purchase; the alerts it raises are returned (and sent to the listener).
 """
         
         _UniffiFfiConverterTypePurchaseInput.check_lower(input)
@@ -6812,7 +6890,7 @@ class KarvonApi(KarvonApiProtocol):
         return _uniffi_lift_return(_uniffi_ffi_result)
     def delete_purchase(self, id: str) -> None:
         """
-        Deletes a purchase (undo with `undo_delete`).
+        Deletes a purchase (undo with `undo_delete`, whose alerts go to the listener).
 """
         
         _UniffiFfiConverterString.check_lower(id)
@@ -6937,7 +7015,7 @@ class KarvonApi(KarvonApiProtocol):
         return _uniffi_lift_return(_uniffi_ffi_result)
     def edit_purchase(self, id: str,input: PurchaseInput) -> Purchase:
         """
-        Replaces a purchase's fields.
+        Replaces a purchase's fields (alerts it raises go to the listener).
 """
         
         _UniffiFfiConverterString.check_lower(id)
@@ -7490,6 +7568,25 @@ class KarvonApi(KarvonApiProtocol):
             *_uniffi_lowered_args,
         )
         return _uniffi_lift_return(_uniffi_ffi_result)
+    def save_settings(self, settings: Settings) -> Settings:
+        """
+        Checks and saves the settings of this device (every bad field named, nothing saved
+        then) and renders every later message in their language, also after reopening.
+"""
+        
+        _UniffiFfiConverterTypeSettings.check_lower(settings)
+        _uniffi_lowered_args = (
+            self._uniffi_clone_handle(),
+            _UniffiFfiConverterTypeSettings.lower(settings),
+        )
+        _uniffi_lift_return = _UniffiFfiConverterTypeSettings.lift
+        _uniffi_error_converter = _UniffiFfiConverterTypeApiError
+        _uniffi_ffi_result = _uniffi_rust_call_with_error(
+            _uniffi_error_converter,
+            _UniffiLib.uniffi_karvon_mobile_fn_method_karvonapi_save_settings,
+            *_uniffi_lowered_args,
+        )
+        return _uniffi_lift_return(_uniffi_ffi_result)
     def save_template(self, name: str,document: str,keep_figures: bool) -> str:
         """
         Saves a trader declaration's parties (and lines, with `keep_figures` their figures too)
@@ -7548,6 +7645,21 @@ class KarvonApi(KarvonApiProtocol):
         _uniffi_ffi_result = _uniffi_rust_call_with_error(
             _uniffi_error_converter,
             _UniffiLib.uniffi_karvon_mobile_fn_method_karvonapi_set_listener,
+            *_uniffi_lowered_args,
+        )
+        return _uniffi_lift_return(_uniffi_ffi_result)
+    def settings(self, ) -> Settings:
+        """
+        The settings of this device: the saved ones, or the defaults (English, `UZ`, `UZS`).
+"""
+        _uniffi_lowered_args = (
+            self._uniffi_clone_handle(),
+        )
+        _uniffi_lift_return = _UniffiFfiConverterTypeSettings.lift
+        _uniffi_error_converter = _UniffiFfiConverterTypeApiError
+        _uniffi_ffi_result = _uniffi_rust_call_with_error(
+            _uniffi_error_converter,
+            _UniffiLib.uniffi_karvon_mobile_fn_method_karvonapi_settings,
             *_uniffi_lowered_args,
         )
         return _uniffi_lift_return(_uniffi_ffi_result)
@@ -7840,6 +7952,7 @@ __all__ = [
     "RatesImport",
     "Receipt",
     "Restored",
+    "Settings",
     "SyncIssue",
     "SyncState",
     "SyncSummary",

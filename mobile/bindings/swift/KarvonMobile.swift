@@ -859,12 +859,23 @@ public protocol KarvonApiProtocol: AnyObject, Sendable {
     func verify(payload: String) async throws  -> Verified
     
     /**
+     * Checks and saves the settings of this device (every bad field named, nothing saved
+     * then) and renders every later message in their language, also after reopening.
+     */
+    func saveSettings(settings: Settings) throws  -> Settings
+    
+    /**
+     * The settings of this device: the saved ones, or the defaults (English, `UZ`, `UZS`).
+     */
+    func settings() throws  -> Settings
+    
+    /**
      * Marks an alert as seen.
      */
     func acknowledgeAlert(id: String) throws 
     
     /**
-     * Saves a purchase; the alerts it raises are returned and sent to the listener.
+     * Saves a purchase; the alerts it raises are returned (and sent to the listener).
      */
     func addPurchase(input: PurchaseInput) throws  -> PurchaseAdded
     
@@ -885,12 +896,12 @@ public protocol KarvonApiProtocol: AnyObject, Sendable {
     func attachReceipt(purchase: String, file: String) throws  -> Receipt
     
     /**
-     * Deletes a purchase (undo with `undo_delete`).
+     * Deletes a purchase (undo with `undo_delete`, whose alerts go to the listener).
      */
     func deletePurchase(id: String) throws 
     
     /**
-     * Replaces a purchase's fields.
+     * Replaces a purchase's fields (alerts it raises go to the listener).
      */
     func editPurchase(id: String, input: PurchaseInput) throws  -> Purchase
     
@@ -1711,6 +1722,32 @@ open func verify(payload: String)async throws  -> Verified  {
 }
     
     /**
+     * Checks and saves the settings of this device (every bad field named, nothing saved
+     * then) and renders every later message in their language, also after reopening.
+     */
+open func saveSettings(settings: Settings)throws  -> Settings  {
+    return try  FfiConverterTypeSettings_lift(try rustCallWithError(FfiConverterTypeApiError_lift) {
+        uniffiCallStatus in
+    uniffi_karvon_mobile_fn_method_karvonapi_save_settings(
+            self.uniffiCloneHandle(),
+        FfiConverterTypeSettings_lower(settings),uniffiCallStatus
+    )
+})
+}
+    
+    /**
+     * The settings of this device: the saved ones, or the defaults (English, `UZ`, `UZS`).
+     */
+open func settings()throws  -> Settings  {
+    return try  FfiConverterTypeSettings_lift(try rustCallWithError(FfiConverterTypeApiError_lift) {
+        uniffiCallStatus in
+    uniffi_karvon_mobile_fn_method_karvonapi_settings(
+            self.uniffiCloneHandle(),uniffiCallStatus
+    )
+})
+}
+    
+    /**
      * Marks an alert as seen.
      */
 open func acknowledgeAlert(id: String)throws   {try rustCallWithError(FfiConverterTypeApiError_lift) {
@@ -1723,7 +1760,7 @@ open func acknowledgeAlert(id: String)throws   {try rustCallWithError(FfiConvert
 }
     
     /**
-     * Saves a purchase; the alerts it raises are returned and sent to the listener.
+     * Saves a purchase; the alerts it raises are returned (and sent to the listener).
      */
 open func addPurchase(input: PurchaseInput)throws  -> PurchaseAdded  {
     return try  FfiConverterTypePurchaseAdded_lift(try rustCallWithError(FfiConverterTypeApiError_lift) {
@@ -1780,7 +1817,7 @@ open func attachReceipt(purchase: String, file: String)throws  -> Receipt  {
 }
     
     /**
-     * Deletes a purchase (undo with `undo_delete`).
+     * Deletes a purchase (undo with `undo_delete`, whose alerts go to the listener).
      */
 open func deletePurchase(id: String)throws   {try rustCallWithError(FfiConverterTypeApiError_lift) {
         uniffiCallStatus in
@@ -1792,7 +1829,7 @@ open func deletePurchase(id: String)throws   {try rustCallWithError(FfiConverter
 }
     
     /**
-     * Replaces a purchase's fields.
+     * Replaces a purchase's fields (alerts it raises go to the listener).
      */
 open func editPurchase(id: String, input: PurchaseInput)throws  -> Purchase  {
     return try  FfiConverterTypePurchase_lift(try rustCallWithError(FfiConverterTypeApiError_lift) {
@@ -5562,6 +5599,87 @@ public func FfiConverterTypeRestored_lower(_ value: Restored) -> RustBuffer {
 
 
 /**
+ * The settings of this device.
+ */
+public struct Settings: Equatable, Hashable {
+    /**
+     * The language messages are shown in: `en`, `uz-Latn` or `ru` (`uz`, `ru_RU` and the
+     * like are accepted when saving).
+     */
+    public var language: String
+    /**
+     * The home country, ISO 3166-1 alpha-2 (`UZ`; lower case is accepted when saving).
+     */
+    public var homeCountry: String
+    /**
+     * The default currency, ISO 4217 (`UZS`; lower case is accepted when saving).
+     */
+    public var currency: String
+
+    // Default memberwise initializers are never public by default, so we
+    // declare one manually.
+    public init(
+        /**
+         * The language messages are shown in: `en`, `uz-Latn` or `ru` (`uz`, `ru_RU` and the
+         * like are accepted when saving).
+         */language: String, 
+        /**
+         * The home country, ISO 3166-1 alpha-2 (`UZ`; lower case is accepted when saving).
+         */homeCountry: String, 
+        /**
+         * The default currency, ISO 4217 (`UZS`; lower case is accepted when saving).
+         */currency: String) {
+        self.language = language
+        self.homeCountry = homeCountry
+        self.currency = currency
+    }
+
+    
+
+    
+}
+
+#if compiler(>=6)
+extension Settings: Sendable {}
+#endif
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public struct FfiConverterTypeSettings: FfiConverterRustBuffer {
+    public static func read(from buf: inout (data: Data, offset: Data.Index)) throws -> Settings {
+        return
+            try Settings(
+                language: FfiConverterString.read(from: &buf), 
+                homeCountry: FfiConverterString.read(from: &buf), 
+                currency: FfiConverterString.read(from: &buf)
+        )
+    }
+
+    public static func write(_ value: Settings, into buf: inout [UInt8]) {
+        FfiConverterString.write(value.language, into: &buf)
+        FfiConverterString.write(value.homeCountry, into: &buf)
+        FfiConverterString.write(value.currency, into: &buf)
+    }
+}
+
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSettings_lift(_ buf: RustBuffer) throws -> Settings {
+    return try FfiConverterTypeSettings.lift(buf)
+}
+
+#if swift(>=5.8)
+@_documentation(visibility: private)
+#endif
+public func FfiConverterTypeSettings_lower(_ value: Settings) -> RustBuffer {
+    return FfiConverterTypeSettings.lower(value)
+}
+
+
+/**
  * One step of a document's status timeline.
  */
 public struct StatusEvent: Equatable, Hashable {
@@ -7437,12 +7555,13 @@ public func FfiConverterTypeApiError_lower(_ value: ApiError) -> RustBuffer {
 
 /**
  * What the library tells the host app as it happens, so the app can raise a notification.
- * Calls come on the thread that made the change; return quickly.
+ * Calls come on the thread that made the change, after it is saved; return quickly.
  */
 public protocol EventListener: AnyObject, Sendable {
     
     /**
-     * An alert was raised (by a purchase just added).
+     * An alert was raised: by a purchase added, edited, deleted or restored (undo), a trip or
+     * traveller edit, rates added or imported, or a status read after a bulk import or sync.
      */
     func onAlert(alert: Alert) 
     
@@ -8644,10 +8763,16 @@ private let initializationResult: InitializationResult = {
     if (uniffi_karvon_mobile_checksum_method_karvonapi_verify() != 34792) {
         return InitializationResult.apiChecksumMismatch
     }
+    if (uniffi_karvon_mobile_checksum_method_karvonapi_save_settings() != 10979) {
+        return InitializationResult.apiChecksumMismatch
+    }
+    if (uniffi_karvon_mobile_checksum_method_karvonapi_settings() != 55379) {
+        return InitializationResult.apiChecksumMismatch
+    }
     if (uniffi_karvon_mobile_checksum_method_karvonapi_acknowledge_alert() != 16784) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_karvon_mobile_checksum_method_karvonapi_add_purchase() != 56905) {
+    if (uniffi_karvon_mobile_checksum_method_karvonapi_add_purchase() != 18535) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_karvon_mobile_checksum_method_karvonapi_add_rate() != 20999) {
@@ -8659,10 +8784,10 @@ private let initializationResult: InitializationResult = {
     if (uniffi_karvon_mobile_checksum_method_karvonapi_attach_receipt() != 6776) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_karvon_mobile_checksum_method_karvonapi_delete_purchase() != 14775) {
+    if (uniffi_karvon_mobile_checksum_method_karvonapi_delete_purchase() != 52009) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_karvon_mobile_checksum_method_karvonapi_edit_purchase() != 48548) {
+    if (uniffi_karvon_mobile_checksum_method_karvonapi_edit_purchase() != 57843) {
         return InitializationResult.apiChecksumMismatch
     }
     if (uniffi_karvon_mobile_checksum_method_karvonapi_hs_lookup() != 10812) {
@@ -8716,7 +8841,7 @@ private let initializationResult: InitializationResult = {
     if (uniffi_karvon_mobile_checksum_constructor_karvonapi_open_with_key_file() != 8109) {
         return InitializationResult.apiChecksumMismatch
     }
-    if (uniffi_karvon_mobile_checksum_method_eventlistener_on_alert() != 2712) {
+    if (uniffi_karvon_mobile_checksum_method_eventlistener_on_alert() != 26325) {
         return InitializationResult.apiChecksumMismatch
     }
 

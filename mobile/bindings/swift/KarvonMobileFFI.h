@@ -535,6 +535,16 @@ RustBuffer uniffi_karvon_mobile_fn_method_karvonapi_update_document(uint64_t ptr
 uint64_t uniffi_karvon_mobile_fn_method_karvonapi_verify(uint64_t ptr, RustBuffer payload
 );
 #endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_KARVON_MOBILE_FN_METHOD_KARVONAPI_SAVE_SETTINGS
+#define UNIFFI_FFIDEF_UNIFFI_KARVON_MOBILE_FN_METHOD_KARVONAPI_SAVE_SETTINGS
+RustBuffer uniffi_karvon_mobile_fn_method_karvonapi_save_settings(uint64_t ptr, RustBuffer settings, RustCallStatus *_Nonnull out_status
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_KARVON_MOBILE_FN_METHOD_KARVONAPI_SETTINGS
+#define UNIFFI_FFIDEF_UNIFFI_KARVON_MOBILE_FN_METHOD_KARVONAPI_SETTINGS
+RustBuffer uniffi_karvon_mobile_fn_method_karvonapi_settings(uint64_t ptr, RustCallStatus *_Nonnull out_status
+);
+#endif
 #ifndef UNIFFI_FFIDEF_UNIFFI_KARVON_MOBILE_FN_METHOD_KARVONAPI_ACKNOWLEDGE_ALERT
 #define UNIFFI_FFIDEF_UNIFFI_KARVON_MOBILE_FN_METHOD_KARVONAPI_ACKNOWLEDGE_ALERT
 void uniffi_karvon_mobile_fn_method_karvonapi_acknowledge_alert(uint64_t ptr, RustBuffer id, RustCallStatus *_Nonnull out_status
@@ -1210,6 +1220,18 @@ uint16_t uniffi_karvon_mobile_checksum_method_karvonapi_update_document(void
 #ifndef UNIFFI_FFIDEF_UNIFFI_KARVON_MOBILE_CHECKSUM_METHOD_KARVONAPI_VERIFY
 #define UNIFFI_FFIDEF_UNIFFI_KARVON_MOBILE_CHECKSUM_METHOD_KARVONAPI_VERIFY
 uint16_t uniffi_karvon_mobile_checksum_method_karvonapi_verify(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_KARVON_MOBILE_CHECKSUM_METHOD_KARVONAPI_SAVE_SETTINGS
+#define UNIFFI_FFIDEF_UNIFFI_KARVON_MOBILE_CHECKSUM_METHOD_KARVONAPI_SAVE_SETTINGS
+uint16_t uniffi_karvon_mobile_checksum_method_karvonapi_save_settings(void
+    
+);
+#endif
+#ifndef UNIFFI_FFIDEF_UNIFFI_KARVON_MOBILE_CHECKSUM_METHOD_KARVONAPI_SETTINGS
+#define UNIFFI_FFIDEF_UNIFFI_KARVON_MOBILE_CHECKSUM_METHOD_KARVONAPI_SETTINGS
+uint16_t uniffi_karvon_mobile_checksum_method_karvonapi_settings(void
     
 );
 #endif

@@ -118,11 +118,30 @@ suspend fun ratesAndHs() {
     check(e.file == "bad.csv") { "feed error $e" }
 }
 
+suspend fun settingsRoundTrip() {
+    val dir = folder()
+    val k = key()
+    val api = KarvonApi.openWithKey(dir, k, "en")
+    check(api.settings() == Settings(language = "en", homeCountry = "UZ", currency = "UZS")) { "defaults ${api.settings()}" }
+    val saved = api.saveSettings(Settings(language = "ru", homeCountry = "fi", currency = "eur"))
+    check(saved == Settings(language = "ru", homeCountry = "FI", currency = "EUR")) { "saved $saved" }
+    api.destroy()
+    // Reopened with English asked for: the saved Russian wins, errors included.
+    val again = KarvonApi.openWithKey(dir, k, "en")
+    check(again.language() == "ru" && again.settings() == saved) { "reopened ${again.settings()}" }
+    val nf = fails<ApiException.NotFound> { again.trip("deadbeef") }
+    check(Regex("[а-яА-Я]").containsMatchIn(nf.text)) { "Russian error ${nf.text}" }
+    val bad = fails<ApiException.Input> { again.saveSettings(saved.copy(homeCountry = "ZZ")) }
+    check(bad.path == "home_country" && bad.id == "settings-country") { "bad ${bad.path} ${bad.id}" }
+    check(again.settings() == saved) { "nothing saved" }
+}
+
 fun main() {
     val tests = listOf<Pair<String, suspend () -> Unit>>(
         "trip to payment draft" to ::tripToPayment,
         "errors" to ::errors,
         "rates and HS (async imports)" to ::ratesAndHs,
+        "settings round trip" to ::settingsRoundTrip,
     )
     var passed = 0
     var failed = 0

@@ -256,6 +256,41 @@ class TouristTrip(unittest.TestCase):
                 self.assertEqual((e.exception.entity, e.exception.id), (entity, "deadbeef"))
                 self.assertIn("deadbeef", e.exception.text)
 
+    def test_listener_hears_alerts_from_edits_trip_changes_and_undo(self):
+        api, trip, heard = self.api, self.trip, self.listener.alerts
+        # €300 of €430 (air): nothing yet.
+        p = api.add_purchase(jacket(trip.id, value="300")).purchase
+        self.assertEqual(heard, [])
+
+        # Edited to €400 (93 %): the 80 % alert, heard though edit_purchase returns no alerts.
+        api.edit_purchase(p.id, jacket(trip.id, value="400"))
+        self.assertEqual([a.kind for a in heard], ["allowance_80"])
+        self.assertEqual([a.id for a in heard], [a.id for a in api.alerts(trip.id, False)])
+
+        # By road the allowance is €300: over it, in the language chosen meanwhile.
+        api.set_language("ru")
+        heard.clear()
+        api.edit_trip(trip.id, k.TripPatch(mode="road"))
+        self.assertEqual(sorted(a.kind for a in heard), ["allowance_100", "dutiable"])
+        for a in heard:
+            self.assertRegex(a.message.text, "[а-яА-Я]", a.message.text)
+        api.set_language("en")
+
+        # Deleting turns the conditions off; undoing raises them again.
+        heard.clear()
+        api.delete_purchase(p.id)
+        self.assertEqual(heard, [])
+        self.assertEqual(api.undo_delete(), k.Restored(entity="purchase", id=p.id))
+        self.assertEqual(sorted(a.kind for a in heard), ["allowance_100", "allowance_80", "dutiable"])
+        self.assertEqual({a.trip for a in heard}, {trip.id})
+
+        # A cleared listener hears nothing more.
+        api.clear_listener()
+        heard.clear()
+        api.delete_purchase(p.id)
+        api.undo_delete()
+        self.assertEqual(heard, [])
+
     def test_delete_and_undo(self):
         api, trip = self.api, self.trip
         p = api.add_purchase(jacket(trip.id)).purchase
@@ -397,6 +432,44 @@ class Sync(unittest.TestCase):
         self.assertEqual(state.server_url, "https://sync.example.org")
         self.assertGreater(state.pending, 0)
         self.assertEqual(state.problems, [])
+
+
+class Settings(unittest.TestCase):
+    """The device's settings, kept in its data folder."""
+
+    def test_saved_language_wins_when_the_library_opens_again(self):
+        folder = Folder(self)
+        api = folder.open("en")
+        self.assertEqual(api.settings(), k.Settings(language="en", home_country="UZ", currency="UZS"))
+        saved = api.save_settings(k.Settings(language="ru_RU", home_country="fi", currency="eur"))
+        self.assertEqual(saved, k.Settings(language="ru", home_country="FI", currency="EUR"))
+        self.assertEqual(api.language(), "ru")
+        del api
+
+        # Reopened with English asked for: the saved Russian wins, errors included.
+        again = folder.open("en")
+        self.assertEqual(again.language(), "ru")
+        self.assertEqual(again.settings(), saved)
+        with self.assertRaises(k.ApiError.NotFound) as e:
+            again.trip("deadbeef")
+        self.assertRegex(e.exception.text, "[а-яА-Я]")
+        self.assertIn("deadbeef", e.exception.text)
+
+    def test_bad_settings_name_each_field_and_save_nothing(self):
+        api = Folder(self).open("en")
+        with self.assertRaises(k.ApiError.Input) as e:
+            api.save_settings(k.Settings(language="uz", home_country="XX", currency="UZS"))
+        self.assertEqual((e.exception.path, e.exception.id), ("home_country", "settings-country"))
+        self.assertIn("XX", e.exception.text)
+        with self.assertRaises(k.ApiError.Invalid) as e:
+            api.save_settings(k.Settings(language="de", home_country="Uzbekistan", currency="som"))
+        self.assertEqual([(p.path, p.id) for p in e.exception.problems], [
+            ("language", "settings-language"),
+            ("home_country", "settings-country"),
+            ("currency", "settings-currency"),
+        ])
+        self.assertEqual(api.settings().language, "en")
+        self.assertEqual(api.language(), "en")
 
 
 class Keys(unittest.TestCase):

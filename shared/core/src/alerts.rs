@@ -4,6 +4,11 @@
 //! Each alert has a condition key. The keys that hold are kept in `alert_state`; an alert is
 //! written only when its key turns on, so it fires once per crossing, also across restarts, and
 //! fires again only after the condition went off and came back.
+//!
+//! Every write that can change a trip's status checks its alerts in the same transaction
+//! (purchases added, edited, deleted or restored; trip and traveller edits; rates added or
+//! imported); bulk imports and sync leave them to the next status read. Whatever fires, from
+//! any of these, also goes to the hook a front registers with [`Karvon::set_alert_hook`].
 
 use std::collections::BTreeSet;
 
@@ -14,7 +19,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::status::TripStatus;
-use crate::store::{new_id, Tx};
+use crate::store::{new_id, AlertHook, Tx};
 use crate::{validate, Error, Karvon};
 
 /// A raised alert.
@@ -183,7 +188,34 @@ pub(crate) fn refresh(k: &Karvon, tx: &mut Tx<'_>, trip: &str) -> Result<Vec<Ale
         tx.prepare_cached("DELETE FROM alert_state WHERE trip_id = ?1 AND key = ?2")?
             .execute(params![trip, gone])?;
     }
+    tx.fired(&fired);
     Ok(fired)
+}
+
+/// Most trips whose alerts one write checks at once; the others are marked for checking at
+/// their next status read.
+const REFRESH_AT_ONCE: usize = 50;
+
+/// Re-evaluates the alerts of every live trip with a live purchase (after rates changed),
+/// latest arrival first, `REFRESH_AT_ONCE` of them now and the rest at their next read.
+pub(crate) fn refresh_all(k: &Karvon, tx: &mut Tx<'_>) -> Result<(), Error> {
+    let trips: Vec<String> = {
+        let mut s = tx.prepare_cached(
+            "SELECT t.id FROM trip t WHERE t.deleted_ms IS NULL AND EXISTS
+             (SELECT 1 FROM purchase p WHERE p.trip_id = t.id AND p.deleted_ms IS NULL)
+             ORDER BY t.arrival DESC, t.created_ms DESC",
+        )?;
+        let ids = s.query_map([], |r| r.get(0))?.collect::<Result<_, _>>()?;
+        ids
+    };
+    for (i, trip) in trips.iter().enumerate() {
+        if i < REFRESH_AT_ONCE {
+            refresh(k, tx, trip)?;
+        } else {
+            mark_stale(tx, trip)?;
+        }
+    }
+    Ok(())
 }
 
 /// The `alert_state` key that says a trip's alerts must be checked again.
@@ -251,6 +283,14 @@ fn query(c: &Connection, trip: &str, all: bool) -> Result<Vec<Alert>, Error> {
 }
 
 impl Karvon {
+    /// Registers `hook` to hear about every alert raised through this data folder (by this
+    /// `Karvon` or a clone of it), once the write that raised it is committed; `None` removes
+    /// it. The hook runs on the writing thread and should return quickly.
+    pub fn set_alert_hook(&self, hook: Option<AlertHook>) -> Result<(), Error> {
+        self.store()?.set_alert_hook(hook);
+        Ok(())
+    }
+
     /// The alerts of a trip, newest first; acknowledged ones too when `all`.
     pub fn alerts(&self, trip: &str, all: bool) -> Result<Vec<Alert>, Error> {
         let id = self.trip(trip)?.id;

@@ -17,9 +17,9 @@ use crate::{Error, Karvon};
 
 /// Reads JSON as `T`, naming the path of the first thing that does not fit.
 pub(crate) fn typed<T: DeserializeOwned>(body: &Value) -> Result<T, Error> {
-    let text = body.to_string();
-    let mut de = serde_json::Deserializer::from_str(&text);
-    serde_path_to_error::deserialize(&mut de).map_err(|e| {
+    // Straight from the tree: no text round trip, and one (smaller) copy of each document
+    // type's reader in the library instead of one that also parses JSON text.
+    serde_path_to_error::deserialize(body).map_err(|e| {
         Error::Input(InputError::new(
             e.path().to_string(),
             Message::new("input-invalid-document").text("detail", e.inner().to_string()),

@@ -21,6 +21,7 @@ pub mod purchases;
 pub mod rates;
 pub mod receipts;
 pub mod report;
+pub mod settings;
 pub mod status;
 pub mod store;
 pub mod sync;
@@ -39,7 +40,9 @@ pub use error::Error;
 pub use karvon_domain as domain;
 pub use karvon_i18n as i18n;
 pub use purchases::{Bought, Purchase, PurchaseInput};
+pub use settings::Settings;
 pub use status::{TripStatus, WhatIf};
+pub use store::AlertHook;
 pub use travellers::{Party, Traveller, TravellerInput, TravellerPatch};
 pub use trips::{Plan, TripInput, TripPatch, TripRecord};
 

@@ -241,6 +241,17 @@ impl Karvon {
                 "UPDATE traveller SET updated_ms = ?2 WHERE id = ?1",
                 params![id, now],
             )?;
+            // Age, residency and statuses change allowances: check the trips they are on.
+            let trips: Vec<String> = tx
+                .prepare_cached(
+                    "SELECT t.id FROM trip_traveller tt JOIN trip t ON t.id = tt.trip_id
+                     WHERE tt.traveller_id = ?1 AND t.deleted_ms IS NULL",
+                )?
+                .query_map([&id], |r| r.get(0))?
+                .collect::<Result<_, _>>()?;
+            for trip in &trips {
+                crate::alerts::refresh(self, tx, trip)?;
+            }
             Ok(())
         })?;
         self.traveller(&id)

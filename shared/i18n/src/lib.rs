@@ -64,6 +64,7 @@ impl Lang {
                     include_str!(concat!("../locales/", $lang, "/mobile.ftl")),
                     include_str!(concat!("../locales/", $lang, "/ui.ftl")),
                     include_str!(concat!("../locales/", $lang, "/dist.ftl")),
+                    include_str!(concat!("../locales/", $lang, "/settings.ftl")),
                 ]
             };
         }

@@ -102,6 +102,7 @@ fn catalogue_covers_every_emitted_id() {
             "mobile-",
             "ui-",
             "dist-",
+            "settings-",
         ] {
             let pat = format!("\"{prefix}");
             let mut rest = text.as_str();

@@ -201,7 +201,10 @@ impl Karvon {
         let (Some(first), Some(last)) = (dates().min(), dates().max()) else {
             return Err(Error::feed(&origin, "-", Message::new("rates-no-rates")));
         };
-        store.write(|tx| store::save(tx, &feed, &origin))?;
+        store.write(|tx| {
+            store::save(tx, &feed, &origin)?;
+            crate::alerts::refresh_all(self, tx)
+        })?;
         Ok(RatesImport {
             source: feed.source,
             base: feed.base,
@@ -239,8 +242,10 @@ impl Karvon {
                 Message::new("input-too-big").number("max", MAX_MANUAL_RATE),
             ));
         }
-        self.store()?
-            .write(|tx| store::save_manual(tx, base, currency, per_unit, valid_on))
+        self.store()?.write(|tx| {
+            store::save_manual(tx, base, currency, per_unit, valid_on)?;
+            crate::alerts::refresh_all(self, tx)
+        })
     }
 
     /// Every stored rate table, newest first.

@@ -6,13 +6,13 @@ mod ids;
 mod migrate;
 
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use karvon_domain::sync::{EntityKind, Hlc};
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 
-use crate::Error;
+use crate::{Alert, Error};
 
 pub use changes::{pending, PendingChange, CREATE_FIELD};
 pub use ids::{is_id, new_id};
@@ -28,6 +28,25 @@ pub struct Store {
     writer: Mutex<Connection>,
     readers: Mutex<Vec<Connection>>,
     clock: Mutex<Hlc>,
+    hook: Hook,
+}
+
+/// Called with the alerts a write raised, once it is committed (see [`Store::set_alert_hook`]).
+pub type AlertHook = Arc<dyn Fn(&[Alert]) + Send + Sync>;
+
+/// The registered [`AlertHook`], if any.
+#[derive(Default)]
+struct Hook(Mutex<Option<AlertHook>>);
+
+impl std::fmt::Debug for Hook {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let set = self
+            .0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .is_some();
+        f.debug_tuple("Hook").field(&set).finish()
+    }
 }
 
 /// A write transaction (`BEGIN IMMEDIATE`) that also records changes for sync.
@@ -36,6 +55,8 @@ pub struct Tx<'a> {
     tx: rusqlite::Transaction<'a>,
     clock: MutexGuard<'a, Hlc>,
     now_ms: i64,
+    /// Alerts raised in this transaction, announced once it commits.
+    fired: Vec<Alert>,
 }
 
 impl Store {
@@ -66,7 +87,15 @@ impl Store {
             writer: Mutex::new(writer),
             readers: Mutex::new(Vec::new()),
             clock: Mutex::new(clock),
+            hook: Hook::default(),
         })
+    }
+
+    /// Registers the function told about the alerts of every committed write (replacing any
+    /// earlier one; `None` removes it). It runs on the writing thread after the write's locks
+    /// are released, so it may call back into the store.
+    pub fn set_alert_hook(&self, hook: Option<AlertHook>) {
+        *self.hook.0.lock().unwrap_or_else(PoisonError::into_inner) = hook;
     }
 
     /// The database file.
@@ -75,18 +104,35 @@ impl Store {
     }
 
     /// Runs `f` in one immediate write transaction; commits when it returns `Ok`.
+    /// The alerts it raised go to the alert hook after the commit.
     pub fn write<T>(&self, f: impl FnOnce(&mut Tx<'_>) -> Result<T, Error>) -> Result<T, Error> {
-        let mut conn = self.writer.lock().unwrap_or_else(|p| p.into_inner());
-        let clock = self.clock.lock().unwrap_or_else(|p| p.into_inner());
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let mut t = Tx {
-            tx,
-            clock,
-            now_ms: now_ms(),
+        let (out, fired) = {
+            let mut conn = self.writer.lock().unwrap_or_else(|p| p.into_inner());
+            let clock = self.clock.lock().unwrap_or_else(|p| p.into_inner());
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            let mut t = Tx {
+                tx,
+                clock,
+                now_ms: now_ms(),
+                fired: Vec::new(),
+            };
+            let out = f(&mut t)?;
+            t.save_clock()?;
+            let fired = std::mem::take(&mut t.fired);
+            t.tx.commit()?;
+            (out, fired)
         };
-        let out = f(&mut t)?;
-        t.save_clock()?;
-        t.tx.commit()?;
+        if !fired.is_empty() {
+            let hook = self
+                .hook
+                .0
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .clone();
+            if let Some(hook) = hook {
+                hook(&fired);
+            }
+        }
         Ok(out)
     }
 
@@ -125,6 +171,11 @@ impl<'a> Tx<'a> {
     /// The wall time of this transaction, UTC milliseconds.
     pub fn now_ms(&self) -> i64 {
         self.now_ms
+    }
+
+    /// Notes alerts this transaction raised, for the alert hook.
+    pub(crate) fn fired(&mut self, alerts: &[Alert]) {
+        self.fired.extend_from_slice(alerts);
     }
 
     /// The next clock value of this device.

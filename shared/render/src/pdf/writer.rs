@@ -40,7 +40,8 @@ fn used_font(font: &Font, weight: Weight, chars: &BTreeSet<char>) -> Result<Used
     gids.sort_unstable();
     gids.dedup();
     let remapper = GlyphRemapper::new_from_glyphs_sorted(&gids);
-    let data = subsetter::subset(weight.data(), 0, &remapper).map_err(|_| PdfError::Font)?;
+    let original = weight.data().ok_or(PdfError::Font)?;
+    let data = subsetter::subset(original, 0, &remapper).map_err(|_| PdfError::Font)?;
     let glyphs = old
         .into_iter()
         .map(|(c, g)| (c, remapper.get(g).unwrap_or(0)))

@@ -822,6 +822,10 @@ internal object IntegrityCheckingUniffiLib {
     ): Int
     external fun uniffi_karvon_mobile_checksum_method_karvonapi_verify(
     ): Int
+    external fun uniffi_karvon_mobile_checksum_method_karvonapi_save_settings(
+    ): Int
+    external fun uniffi_karvon_mobile_checksum_method_karvonapi_settings(
+    ): Int
     external fun uniffi_karvon_mobile_checksum_method_karvonapi_acknowledge_alert(
     ): Int
     external fun uniffi_karvon_mobile_checksum_method_karvonapi_add_purchase(
@@ -998,6 +1002,10 @@ internal object UniffiLib {
     ): RustBuffer.ByValue
     external fun uniffi_karvon_mobile_fn_method_karvonapi_verify(`ptr`: Long,`payload`: RustBuffer.ByValue,
     ): Long
+    external fun uniffi_karvon_mobile_fn_method_karvonapi_save_settings(`ptr`: Long,`settings`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
+    external fun uniffi_karvon_mobile_fn_method_karvonapi_settings(`ptr`: Long,uniffi_out_err: UniffiRustCallStatus, 
+    ): RustBuffer.ByValue
     external fun uniffi_karvon_mobile_fn_method_karvonapi_acknowledge_alert(`ptr`: Long,`id`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
     ): Unit
     external fun uniffi_karvon_mobile_fn_method_karvonapi_add_purchase(`ptr`: Long,`input`: RustBuffer.ByValue,uniffi_out_err: UniffiRustCallStatus, 
@@ -1313,10 +1321,16 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_karvon_mobile_checksum_method_karvonapi_verify() and 0xFFFF) != 34792) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
+    if ((lib.uniffi_karvon_mobile_checksum_method_karvonapi_save_settings() and 0xFFFF) != 10979) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
+    if ((lib.uniffi_karvon_mobile_checksum_method_karvonapi_settings() and 0xFFFF) != 55379) {
+        throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
+    }
     if ((lib.uniffi_karvon_mobile_checksum_method_karvonapi_acknowledge_alert() and 0xFFFF) != 16784) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_karvon_mobile_checksum_method_karvonapi_add_purchase() and 0xFFFF) != 56905) {
+    if ((lib.uniffi_karvon_mobile_checksum_method_karvonapi_add_purchase() and 0xFFFF) != 18535) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_karvon_mobile_checksum_method_karvonapi_add_rate() and 0xFFFF) != 20999) {
@@ -1328,10 +1342,10 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_karvon_mobile_checksum_method_karvonapi_attach_receipt() and 0xFFFF) != 6776) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_karvon_mobile_checksum_method_karvonapi_delete_purchase() and 0xFFFF) != 14775) {
+    if ((lib.uniffi_karvon_mobile_checksum_method_karvonapi_delete_purchase() and 0xFFFF) != 52009) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_karvon_mobile_checksum_method_karvonapi_edit_purchase() and 0xFFFF) != 48548) {
+    if ((lib.uniffi_karvon_mobile_checksum_method_karvonapi_edit_purchase() and 0xFFFF) != 57843) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
     if ((lib.uniffi_karvon_mobile_checksum_method_karvonapi_hs_lookup() and 0xFFFF) != 10812) {
@@ -1385,7 +1399,7 @@ private fun uniffiCheckApiChecksums(lib: IntegrityCheckingUniffiLib) {
     if ((lib.uniffi_karvon_mobile_checksum_constructor_karvonapi_open_with_key_file() and 0xFFFF) != 8109) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
-    if ((lib.uniffi_karvon_mobile_checksum_method_eventlistener_on_alert() and 0xFFFF) != 2712) {
+    if ((lib.uniffi_karvon_mobile_checksum_method_eventlistener_on_alert() and 0xFFFF) != 26325) {
         throw RuntimeException("UniFFI API checksum mismatch: try cleaning and rebuilding your project")
     }
 }
@@ -2132,12 +2146,23 @@ public interface KarvonApiInterface {
     suspend fun `verify`(`payload`: kotlin.String): Verified
     
     /**
+     * Checks and saves the settings of this device (every bad field named, nothing saved
+     * then) and renders every later message in their language, also after reopening.
+     */
+    fun `saveSettings`(`settings`: Settings): Settings
+    
+    /**
+     * The settings of this device: the saved ones, or the defaults (English, `UZ`, `UZS`).
+     */
+    fun `settings`(): Settings
+    
+    /**
      * Marks an alert as seen.
      */
     fun `acknowledgeAlert`(`id`: kotlin.String)
     
     /**
-     * Saves a purchase; the alerts it raises are returned and sent to the listener.
+     * Saves a purchase; the alerts it raises are returned (and sent to the listener).
      */
     fun `addPurchase`(`input`: PurchaseInput): PurchaseAdded
     
@@ -2158,12 +2183,12 @@ public interface KarvonApiInterface {
     fun `attachReceipt`(`purchase`: kotlin.String, `file`: kotlin.String): Receipt
     
     /**
-     * Deletes a purchase (undo with `undo_delete`).
+     * Deletes a purchase (undo with `undo_delete`, whose alerts go to the listener).
      */
     fun `deletePurchase`(`id`: kotlin.String)
     
     /**
-     * Replaces a purchase's fields.
+     * Replaces a purchase's fields (alerts it raises go to the listener).
      */
     fun `editPurchase`(`id`: kotlin.String, `input`: PurchaseInput): Purchase
     
@@ -3254,6 +3279,42 @@ open class KarvonApi: Disposable, AutoCloseable, KarvonApiInterface
 
     
     /**
+     * Checks and saves the settings of this device (every bad field named, nothing saved
+     * then) and renders every later message in their language, also after reopening.
+     */
+    @Throws(ApiException::class)override fun `saveSettings`(`settings`: Settings): Settings {
+            return FfiConverterTypeSettings.lift(
+    callWithHandle {
+    uniffiRustCallWithError(ApiException) { _status ->
+    UniffiLib.uniffi_karvon_mobile_fn_method_karvonapi_save_settings(
+        it,
+        
+        FfiConverterTypeSettings.lower(`settings`),_status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
+     * The settings of this device: the saved ones, or the defaults (English, `UZ`, `UZS`).
+     */
+    @Throws(ApiException::class)override fun `settings`(): Settings {
+            return FfiConverterTypeSettings.lift(
+    callWithHandle {
+    uniffiRustCallWithError(ApiException) { _status ->
+    UniffiLib.uniffi_karvon_mobile_fn_method_karvonapi_settings(
+        it,
+        _status)
+}
+    }
+    )
+    }
+    
+
+    
+    /**
      * Marks an alert as seen.
      */
     @Throws(ApiException::class)override fun `acknowledgeAlert`(`id`: kotlin.String)
@@ -3271,7 +3332,7 @@ open class KarvonApi: Disposable, AutoCloseable, KarvonApiInterface
 
     
     /**
-     * Saves a purchase; the alerts it raises are returned and sent to the listener.
+     * Saves a purchase; the alerts it raises are returned (and sent to the listener).
      */
     @Throws(ApiException::class)override fun `addPurchase`(`input`: PurchaseInput): PurchaseAdded {
             return FfiConverterTypePurchaseAdded.lift(
@@ -3348,7 +3409,7 @@ open class KarvonApi: Disposable, AutoCloseable, KarvonApiInterface
 
     
     /**
-     * Deletes a purchase (undo with `undo_delete`).
+     * Deletes a purchase (undo with `undo_delete`, whose alerts go to the listener).
      */
     @Throws(ApiException::class)override fun `deletePurchase`(`id`: kotlin.String)
         = 
@@ -3365,7 +3426,7 @@ open class KarvonApi: Disposable, AutoCloseable, KarvonApiInterface
 
     
     /**
-     * Replaces a purchase's fields.
+     * Replaces a purchase's fields (alerts it raises go to the listener).
      */
     @Throws(ApiException::class)override fun `editPurchase`(`id`: kotlin.String, `input`: PurchaseInput): Purchase {
             return FfiConverterTypePurchase.lift(
@@ -6464,6 +6525,62 @@ public object FfiConverterTypeRestored: FfiConverterRustBuffer<Restored> {
 
 
 /**
+ * The settings of this device.
+ */
+data class Settings (
+    /**
+     * The language messages are shown in: `en`, `uz-Latn` or `ru` (`uz`, `ru_RU` and the
+     * like are accepted when saving).
+     */
+    var `language`: kotlin.String
+    , 
+    /**
+     * The home country, ISO 3166-1 alpha-2 (`UZ`; lower case is accepted when saving).
+     */
+    var `homeCountry`: kotlin.String
+    , 
+    /**
+     * The default currency, ISO 4217 (`UZS`; lower case is accepted when saving).
+     */
+    var `currency`: kotlin.String
+    
+){
+    
+
+    
+
+    
+    companion object
+}
+
+/**
+ * @suppress
+ */
+public object FfiConverterTypeSettings: FfiConverterRustBuffer<Settings> {
+    override fun read(buf: ByteBuffer): Settings {
+        return Settings(
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+            FfiConverterString.read(buf),
+        )
+    }
+
+    override fun allocationSize(value: Settings) = (
+            FfiConverterString.allocationSize(value.`language`) +
+            FfiConverterString.allocationSize(value.`homeCountry`) +
+            FfiConverterString.allocationSize(value.`currency`)
+    )
+
+    override fun write(value: Settings, buf: ByteBuffer) {
+            FfiConverterString.write(value.`language`, buf)
+            FfiConverterString.write(value.`homeCountry`, buf)
+            FfiConverterString.write(value.`currency`, buf)
+    }
+}
+
+
+
+/**
  * One step of a document's status timeline.
  */
 data class StatusEvent (
@@ -7985,12 +8102,13 @@ public object FfiConverterTypeApiError : FfiConverterRustBuffer<ApiException> {
 
 /**
  * What the library tells the host app as it happens, so the app can raise a notification.
- * Calls come on the thread that made the change; return quickly.
+ * Calls come on the thread that made the change, after it is saved; return quickly.
  */
 public interface EventListener {
     
     /**
-     * An alert was raised (by a purchase just added).
+     * An alert was raised: by a purchase added, edited, deleted or restored (undo), a trip or
+     * traveller edit, rates added or imported, or a status read after a bulk import or sync.
      */
     fun `onAlert`(`alert`: Alert)
     
