@@ -8,6 +8,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use serde_json::Value;
+use std::fmt::Write as _;
 
 use crate::alerts::{self, Alert};
 use crate::store::{new_id, Tx};
@@ -209,9 +210,111 @@ impl Purchase {
         v
     }
 
-    /// The create record: the whole row as JSON text.
+    /// The create record: the row as JSON text, written directly (one per purchase, so a bulk
+    /// import writes as many as rows). The id is the record's own entity id and is left out, as
+    /// are fields the row leaves at their defaults (absent values, `false` flags): a merge reads
+    /// a missing field as its column's default.
     fn create_record(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        let mut out = String::with_capacity(160 + self.description.len());
+        let mut w = JsonObject(&mut out);
+        w.text("trip", &self.trip);
+        w.text("traveller", &self.traveller);
+        w.text("description", &self.description);
+        w.raw_text("kind", self.kind.as_str());
+        w.decimal("value", self.value);
+        if let Some(c) = self.currency {
+            w.raw_text("currency", c.code());
+        }
+        w.decimal("count", self.count);
+        w.decimal("litres", self.litres);
+        w.decimal("grams", self.grams);
+        w.decimal("ml", self.ml);
+        w.decimal("weight_kg", self.weight_kg);
+        w.decimal("abv", self.abv);
+        if let Some(s) = self.spirit {
+            w.raw_text("spirit", s.as_str());
+        }
+        if let Some(h) = &self.hs_code {
+            w.text("hs_code", h);
+        }
+        w.decimal("duty_rate", self.duty_rate);
+        if let Some(s) = &self.shop {
+            w.text("shop", s);
+        }
+        w.display("bought_on", self.bought_on);
+        w.key("bought_ms");
+        let _ = write!(w.0, "{}", self.bought_ms);
+        for (name, on) in [
+            ("used", self.used),
+            ("gift", self.gift),
+            ("tax_free", self.tax_free),
+            ("unaccompanied", self.unaccompanied),
+        ] {
+            if on {
+                w.key(name);
+                w.0.push_str("true");
+            }
+        }
+        out.push('}');
+        out
+    }
+}
+
+/// A JSON object being written into an empty string (its brace opens with the first key).
+struct JsonObject<'s>(&'s mut String);
+
+impl JsonObject<'_> {
+    /// Writes a key, with the comma before it when needed.
+    fn key(&mut self, name: &str) {
+        self.0.push(if self.0.is_empty() { '{' } else { ',' });
+        self.0.push('"');
+        self.0.push_str(name);
+        self.0.push_str("\":");
+    }
+
+    /// A text field, escaped: runs without a character to escape are copied whole.
+    fn text(&mut self, name: &str, value: &str) {
+        self.key(name);
+        self.0.push('"');
+        let mut from = 0;
+        for (at, b) in value.bytes().enumerate() {
+            let escaped = match b {
+                b'"' => "\\\"",
+                b'\\' => "\\\\",
+                b'\n' => "\\n",
+                b'\r' => "\\r",
+                b'\t' => "\\t",
+                0..0x20 => "",
+                _ => continue,
+            };
+            self.0.push_str(&value[from..at]);
+            if escaped.is_empty() {
+                let _ = write!(self.0, "\\u{:04x}", b);
+            } else {
+                self.0.push_str(escaped);
+            }
+            from = at + 1;
+        }
+        self.0.push_str(&value[from..]);
+        self.0.push('"');
+    }
+
+    /// A text field that needs no escaping (codes).
+    fn raw_text(&mut self, name: &str, value: &str) {
+        self.display(name, value);
+    }
+
+    /// A field written as the string of its `Display` (dates, decimals; no escaping needed).
+    fn display(&mut self, name: &str, value: impl std::fmt::Display) {
+        self.key(name);
+        let _ = write!(self.0, "\"{value}\"");
+    }
+
+    /// An optional decimal, as a string; nothing when absent.
+    fn decimal(&mut self, name: &str, value: Option<Decimal>) {
+        if let Some(v) = value {
+            self.display(name, v);
+        }
     }
 }
 
@@ -325,7 +428,7 @@ fn insert(tx: &mut Tx<'_>, p: &Purchase) -> Result<(), Error> {
         p.description,
         p.kind.as_str(),
         dec(p.value),
-        p.currency.map(|c| c.code().to_owned()),
+        p.currency.map(Currency::code),
         dec(p.count),
         dec(p.litres),
         dec(p.grams),
@@ -636,4 +739,60 @@ fn read_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<Purchase, Error>> 
             unaccompanied: r.get(22)?,
         })
     })())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample(description: &str) -> Purchase {
+        Purchase {
+            id: "0190a0b0-0000-7000-8000-000000000001".into(),
+            trip: "0190a0b0-0000-7000-8000-000000000002".into(),
+            traveller: "0190a0b0-0000-7000-8000-000000000003".into(),
+            description: description.into(),
+            kind: Kind::Spirits,
+            value: Some(Decimal::new(12_345, 2)),
+            currency: Currency::from_code("USD").ok(),
+            count: None,
+            litres: Some(Decimal::new(7, 1)),
+            grams: None,
+            ml: None,
+            weight_kg: Some(Decimal::new(12, 1)),
+            abv: Some(Decimal::from(40)),
+            spirit: Spirit::parse("whisky"),
+            hs_code: Some("220830".into()),
+            duty_rate: None,
+            shop: Some("Duty \"free\"".into()),
+            bought_on: "2026-12-05".parse().unwrap_or_else(|_| unreachable!()),
+            bought_ms: 1_764_000_000_123,
+            used: false,
+            gift: true,
+            tax_free: false,
+            unaccompanied: true,
+        }
+    }
+
+    /// The written create record is the serde row without the id and the default fields.
+    #[test]
+    fn create_record_is_the_row_without_defaults() {
+        for d in ["Gin", "a \"quoted\" \\ back\\slash\nnew\tline\u{1}\u{7f} ünï 🦀"] {
+            let p = sample(d);
+            let written: Value = serde_json::from_str(&p.create_record()).unwrap_or_default();
+            let Value::Object(mut full) = serde_json::to_value(&p).unwrap_or_default() else {
+                panic!("a purchase is an object");
+            };
+            full.remove("id");
+            full.retain(|_, v| *v != Value::Bool(false));
+            assert_eq!(written, Value::Object(full), "{d}");
+        }
+        let mut bare = sample("x");
+        (bare.value, bare.currency, bare.litres, bare.weight_kg, bare.abv) =
+            (None, None, None, None, None);
+        (bare.spirit, bare.hs_code, bare.shop, bare.gift, bare.unaccompanied) =
+            (None, None, None, false, false);
+        let text = bare.create_record();
+        assert!(!text.contains("null") && !text.contains("false"), "{text}");
+        assert!(serde_json::from_str::<Value>(&text).is_ok(), "{text}");
+    }
 }
