@@ -411,44 +411,51 @@ fn dec(v: Option<Decimal>) -> Option<String> {
     v.map(|d| d.to_string())
 }
 
-fn insert(tx: &mut Tx<'_>, p: &Purchase) -> Result<(), Error> {
-    let hlc = tx.record_create(EntityKind::Purchase, &p.id, &p.create_record())?;
-    let now = tx.now_ms();
-    tx.prepare_cached(
-        "INSERT INTO purchase(id, trip_id, traveller_id, description, kind, value, currency, count,
-         litres, grams, ml, weight_kg, abv, spirit, hs_code, duty_rate, shop, bought_on, bought_ms,
-         used, gift, tax_free, hlc, created_ms, updated_ms, unaccompanied)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-         ?19, ?20, ?21, ?22, ?23, ?24, ?24, ?25)",
-    )?
-    .execute(params![
-        p.id,
-        p.trip,
-        p.traveller,
-        p.description,
-        p.kind.as_str(),
-        dec(p.value),
-        p.currency.map(Currency::code),
-        dec(p.count),
-        dec(p.litres),
-        dec(p.grams),
-        dec(p.ml),
-        dec(p.weight_kg),
-        dec(p.abv),
-        p.spirit.map(Spirit::as_str),
-        p.hs_code,
-        dec(p.duty_rate),
-        p.shop,
-        p.bought_on.to_string(),
-        p.bought_ms,
-        p.used,
-        p.gift,
-        p.tax_free,
-        hlc,
-        now,
-        p.unaccompanied
-    ])?;
-    Ok(())
+/// The purchase row, every column (the clock at `?23`, the time at `?24`).
+const INSERT: &str = "INSERT INTO purchase(id, trip_id, traveller_id, description, kind, value,
+     currency, count, litres, grams, ml, weight_kg, abv, spirit, hs_code, duty_rate, shop,
+     bought_on, bought_ms, used, gift, tax_free, hlc, created_ms, updated_ms, unaccompanied)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
+     ?19, ?20, ?21, ?22, ?23, ?24, ?24, ?25)";
+
+/// Inserts new purchases with their create records, the statements prepared once.
+fn insert(tx: &mut Tx<'_>, rows: &[Purchase]) -> Result<(), Error> {
+    tx.record_creates(
+        EntityKind::Purchase,
+        rows,
+        INSERT,
+        |p| (p.id.as_str(), p.create_record()),
+        |s, p, hlc, now| {
+            s.execute(params![
+                p.id,
+                p.trip,
+                p.traveller,
+                p.description,
+                p.kind.as_str(),
+                dec(p.value),
+                p.currency.map(Currency::code),
+                dec(p.count),
+                dec(p.litres),
+                dec(p.grams),
+                dec(p.ml),
+                dec(p.weight_kg),
+                dec(p.abv),
+                p.spirit.map(Spirit::as_str),
+                p.hs_code,
+                dec(p.duty_rate),
+                p.shop,
+                p.bought_on.to_string(),
+                p.bought_ms,
+                p.used,
+                p.gift,
+                p.tax_free,
+                hlc,
+                now,
+                p.unaccompanied
+            ])?;
+            Ok(())
+        },
+    )
 }
 
 /// The trip's live purchase count and traveller ids, checked inside the write transaction.
@@ -518,9 +525,13 @@ impl Karvon {
             let mut touched: Vec<String> = Vec::new();
             let mut ids = Vec::with_capacity(inputs.len());
             let mut facts: Option<(String, i64, Vec<String>)> = None;
+            // Rows of one trip are written together, before the next trip's facts are read.
+            let mut batch: Vec<Purchase> = Vec::new();
             for (i, input) in inputs.iter().enumerate() {
                 let trip = validate::id("trip", &input.trip)?;
                 if facts.as_ref().is_none_or(|f| f.0 != trip) {
+                    insert(tx, &batch)?;
+                    batch.clear();
                     let (n, who) = trip_facts(tx, &trip)?;
                     facts = Some((trip.clone(), n, who));
                 }
@@ -543,10 +554,11 @@ impl Karvon {
                 let mut p = check(input, trip, traveller, tx.now_ms())
                     .map_err(|e| at_index(e, inputs.len(), i))?;
                 p.id = new_id();
-                insert(tx, &p)?;
                 *count += 1;
-                ids.push(p.id);
+                ids.push(p.id.clone());
+                batch.push(p);
             }
+            insert(tx, &batch)?;
             let mut alerts = Vec::new();
             for trip in &touched {
                 if later {
