@@ -183,6 +183,34 @@ fn status(c: &mut Criterion) {
     g.bench_function("trip_with_10k_purchases_unchanged", |b| {
         b.iter(|| black_box(k.status(&trips[0]).unwrap()));
     });
+    // The user's flow: one purchase added (the one added before is deleted, so the trip keeps
+    // 10,001), then the status refreshed. Only the refresh is timed.
+    let extra = purchases(&trips[0], 1).remove(0);
+    let mut last: Option<String> = None;
+    g.bench_function("trip_with_10k_purchases_after_adding_one", |b| {
+        b.iter_batched(
+            || {
+                if let Some(id) = last.take() {
+                    k.delete_purchase(&id).unwrap();
+                }
+                last = Some(k.add_purchase(&extra).unwrap().id);
+            },
+            |()| black_box(k.status(&trips[0]).unwrap()),
+            BatchSize::PerIteration,
+        );
+    });
+    drop(k);
+    // Cold: the first status on a store just opened (nothing kept in memory).
+    g.bench_function("trip_with_10k_purchases_cold", |b| {
+        b.iter_batched(
+            || Karvon::open(dir.path(), &KeySource::Provided([3; 32])).unwrap(),
+            |k| {
+                black_box(k.status(&trips[0]).unwrap());
+                k
+            },
+            BatchSize::PerIteration,
+        );
+    });
     g.finish();
 }
 

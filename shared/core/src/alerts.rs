@@ -124,7 +124,7 @@ pub(crate) fn conditions(s: &TripStatus) -> Vec<(String, Message)> {
 /// A trip that cannot be assessed yet (e.g. a rate missing) raises nothing and never blocks the
 /// write that triggered the check.
 pub(crate) fn refresh(k: &Karvon, tx: &mut Tx<'_>, trip: &str) -> Result<Vec<Alert>, Error> {
-    let status = match k.snapshot(tx, trip, None).and_then(|s| k.status_of(tx, s)) {
+    let mut status = match k.snapshot(tx, trip, None).and_then(|s| k.status_of(tx, s)) {
         Ok(s) => s,
         Err(e) if e.is_bad_input() => {
             // Checked: nothing to raise until the trip can be assessed.
@@ -183,6 +183,9 @@ pub(crate) fn refresh(k: &Karvon, tx: &mut Tx<'_>, trip: &str) -> Result<Vec<Ale
         tx.prepare_cached("DELETE FROM alert_state WHERE trip_id = ?1 AND key = ?2")?
             .execute(params![trip, gone])?;
     }
+    // The status as a read after this write sees it: with the alerts just raised.
+    status.alerts = open_alerts(tx, trip)?;
+    k.written_status(tx, trip, status)?;
     Ok(fired)
 }
 
@@ -255,7 +258,7 @@ impl Karvon {
     pub fn alerts(&self, trip: &str, all: bool) -> Result<Vec<Alert>, Error> {
         let id = self.trip(trip)?.id;
         if self.store()?.read(|c| is_stale(c, &id))? {
-            let _ = self.store()?.write(|tx| refresh(self, tx, &id));
+            let _ = self.write(|tx| refresh(self, tx, &id));
         }
         self.store()?.read(|c| query(c, &id, all))
     }

@@ -521,7 +521,7 @@ impl Karvon {
         inputs: &[PurchaseInput],
         later: bool,
     ) -> Result<(Vec<String>, Vec<Alert>), Error> {
-        self.store()?.write(|tx| {
+        self.write(|tx| {
             let mut touched: Vec<String> = Vec::new();
             let mut ids = Vec::with_capacity(inputs.len());
             let mut facts: Option<(String, i64, Vec<String>)> = None;
@@ -596,7 +596,7 @@ impl Karvon {
     /// Changes a purchase: `input` is the whole new purchase; changed fields are recorded.
     pub fn edit_purchase(&self, id: &str, input: &PurchaseInput) -> Result<Purchase, Error> {
         let cur = self.purchase(id)?;
-        self.store()?.write(|tx| {
+        self.write(|tx| {
             let (_, who) = trip_facts(tx, &cur.trip)?;
             let traveller = pick_traveller(input, &who)?;
             let mut p = check(input, cur.trip.clone(), traveller, cur.bought_ms)?;
@@ -661,7 +661,7 @@ impl Karvon {
     /// Deletes a purchase (a tombstone; `undo_delete` brings it back).
     pub fn delete_purchase(&self, id: &str) -> Result<(), Error> {
         let p = self.purchase(id)?;
-        self.store()?.write(|tx| {
+        self.write(|tx| {
             deletes::tombstone(tx, EntityKind::Purchase, &p.id)?;
             alerts::refresh(self, tx, &p.trip)?;
             Ok(())
@@ -788,7 +788,10 @@ mod tests {
     /// The written create record is the serde row without the id and the default fields.
     #[test]
     fn create_record_is_the_row_without_defaults() {
-        for d in ["Gin", "a \"quoted\" \\ back\\slash\nnew\tline\u{1}\u{7f} ünï 🦀"] {
+        for d in [
+            "Gin",
+            "a \"quoted\" \\ back\\slash\nnew\tline\u{1}\u{7f} ünï 🦀",
+        ] {
             let p = sample(d);
             let written: Value = serde_json::from_str(&p.create_record()).unwrap_or_default();
             let Value::Object(mut full) = serde_json::to_value(&p).unwrap_or_default() else {
@@ -799,10 +802,20 @@ mod tests {
             assert_eq!(written, Value::Object(full), "{d}");
         }
         let mut bare = sample("x");
-        (bare.value, bare.currency, bare.litres, bare.weight_kg, bare.abv) =
-            (None, None, None, None, None);
-        (bare.spirit, bare.hs_code, bare.shop, bare.gift, bare.unaccompanied) =
-            (None, None, None, false, false);
+        (
+            bare.value,
+            bare.currency,
+            bare.litres,
+            bare.weight_kg,
+            bare.abv,
+        ) = (None, None, None, None, None);
+        (
+            bare.spirit,
+            bare.hs_code,
+            bare.shop,
+            bare.gift,
+            bare.unaccompanied,
+        ) = (None, None, None, false, false);
         let text = bare.create_record();
         assert!(!text.contains("null") && !text.contains("false"), "{text}");
         assert!(serde_json::from_str::<Value>(&text).is_ok(), "{text}");

@@ -161,6 +161,10 @@ pub struct WhatIf {
     pub left_out: bool,
 }
 
+/// A status built inside a write transaction: the writing thread, the trip, the write count the
+/// commit will give, and the status as a fresh read after that commit returns it.
+pub(crate) type Written = (std::thread::ThreadId, String, i64, Arc<TripStatus>);
+
 /// Everything needed to assess a trip, read in one snapshot.
 pub(crate) struct Snapshot {
     pub trip: TripRecord,
@@ -374,7 +378,7 @@ impl Karvon {
         // Purchases imported in bulk leave the trip's alerts to be checked now. A read-only
         // folder cannot record them; the status is still shown.
         if data.store.read(|c| alerts::is_stale(c, &id))? {
-            let _ = data.store.write(|tx| alerts::refresh(self, tx, &id));
+            let _ = self.write(|tx| alerts::refresh(self, tx, &id));
         }
         data.store.read(|c| {
             let version = store::write_count(c)?;
@@ -385,14 +389,70 @@ impl Karvon {
                 }
             }
             let s = Arc::new(self.status_of(c, self.snapshot(c, &id, None)?)?);
-            let mut cache = data.statuses.lock().unwrap_or_else(|p| p.into_inner());
-            cache.retain(|(t, v, _)| *t != id && *v == version);
-            if cache.len() >= STATUS_CACHE {
-                cache.remove(0);
-            }
-            cache.push((id.clone(), version, Arc::clone(&s)));
+            self.keep_status(&id, version, Arc::clone(&s));
             Ok(s)
         })
+    }
+
+    /// Keeps a trip's status built at a write count (older kept statuses are dropped).
+    fn keep_status(&self, trip: &str, version: i64, status: Arc<TripStatus>) {
+        let Ok(data) = self.data() else {
+            return;
+        };
+        let mut cache = data.statuses.lock().unwrap_or_else(|p| p.into_inner());
+        cache.retain(|(t, v, _)| t != trip && *v == version);
+        if cache.len() >= STATUS_CACHE {
+            cache.remove(0);
+        }
+        cache.push((trip.to_owned(), version, status));
+    }
+
+    /// Runs `f` in one write transaction; the statuses its alert checks built (see
+    /// [`alerts::refresh`]) are kept once it has committed, so the status read right after a
+    /// write is the one the write already computed. Nothing is kept from a failed write.
+    pub(crate) fn write<T>(
+        &self,
+        f: impl FnOnce(&mut store::Tx<'_>) -> Result<T, Error>,
+    ) -> Result<T, Error> {
+        let data = self.data()?;
+        let me = std::thread::current().id();
+        let take = || {
+            let mut w = data.written.lock().unwrap_or_else(|p| p.into_inner());
+            let (mine, others) = std::mem::take(&mut *w).into_iter().partition(|e| e.0 == me);
+            *w = others;
+            mine
+        };
+        let _: Vec<Written> = take();
+        let out = data.store.write(f);
+        let mine: Vec<Written> = take();
+        if out.is_ok() {
+            for (_, trip, version, status) in mine {
+                self.keep_status(&trip, version, status);
+            }
+        }
+        out
+    }
+
+    /// Remembers a status built inside the current write transaction, at the write count its
+    /// commit gives; [`Karvon::write`] keeps it once committed.
+    pub(crate) fn written_status(
+        &self,
+        tx: &store::Tx<'_>,
+        trip: &str,
+        status: TripStatus,
+    ) -> Result<(), Error> {
+        let data = self.data()?;
+        let version = store::write_count(tx)? + 1;
+        data.written
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .push((
+                std::thread::current().id(),
+                trip.to_owned(),
+                version,
+                Arc::new(status),
+            ));
+        Ok(())
     }
 
     /// The live status of a trip, always rebuilt from the database (no cache).
