@@ -711,25 +711,31 @@ pub(crate) fn trip_purchases(c: &Connection, trip: &str) -> Result<Vec<Purchase>
 fn read_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<Purchase, Error>> {
     let bad =
         |field: &'static str| Error::Store(Message::new("error-db-value").text("field", field));
+    // Codes, dates and decimals are read in place (no string of their own per row).
+    let text = |i: usize| -> rusqlite::Result<Option<&str>> {
+        r.get_ref(i)?.as_str_or_null().map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+        })
+    };
     let d = |i: usize, field: &'static str| -> rusqlite::Result<Result<Option<Decimal>, Error>> {
-        let v: Option<String> = r.get(i)?;
-        Ok(v.map(|s| s.parse::<Decimal>().map_err(|_| bad(field)))
+        Ok(text(i)?
+            .map(|s| s.parse::<Decimal>().map_err(|_| bad(field)))
             .transpose())
     };
-    let kind: String = r.get(4)?;
-    let currency: Option<String> = r.get(6)?;
-    let spirit: Option<String> = r.get(13)?;
-    let bought_on: String = r.get(17)?;
+    let kind = text(4)?;
+    let currency = text(6)?;
+    let spirit = text(13)?;
+    let bought_on = text(17)?;
     Ok((|| {
         Ok(Purchase {
             id: r.get(0)?,
             trip: r.get(1)?,
             traveller: r.get(2)?,
             description: r.get(3)?,
-            kind: Kind::parse(&kind).ok_or_else(|| bad("kind"))?,
+            kind: kind.and_then(Kind::parse).ok_or_else(|| bad("kind"))?,
             value: d(5, "value")??,
             currency: currency
-                .map(|c| Currency::from_code(&c).map_err(|_| bad("currency")))
+                .map(|c| Currency::from_code(c).map_err(|_| bad("currency")))
                 .transpose()?,
             count: d(7, "count")??,
             litres: d(8, "litres")??,
@@ -738,12 +744,14 @@ fn read_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<Purchase, Error>> 
             weight_kg: d(11, "weight_kg")??,
             abv: d(12, "abv")??,
             spirit: spirit
-                .map(|s| Spirit::parse(&s).ok_or_else(|| bad("spirit")))
+                .map(|s| Spirit::parse(s).ok_or_else(|| bad("spirit")))
                 .transpose()?,
             hs_code: r.get(14)?,
             duty_rate: d(15, "duty_rate")??,
             shop: r.get(16)?,
-            bought_on: bought_on.parse().map_err(|_| bad("bought_on"))?,
+            bought_on: bought_on
+                .and_then(|b| b.parse().ok())
+                .ok_or_else(|| bad("bought_on"))?,
             bought_ms: r.get(18)?,
             used: r.get(19)?,
             gift: r.get(20)?,

@@ -171,6 +171,8 @@ pub(crate) struct Snapshot {
     pub travellers: Vec<TravellerLine>,
     pub domain: Trip,
     pub purchase_ids: Vec<String>,
+    /// The purchases assessed, as `purchase_ids`; their description and HS code were moved into
+    /// the domain items (the plan reads only kinds, values and dates).
     pub purchases: Vec<Purchase>,
     pub rates: Vec<RateUse>,
     pub left_out: Vec<LeftOut>,
@@ -258,7 +260,7 @@ impl Karvon {
         let mut left_out = Vec::new();
         let mut kept = Vec::with_capacity(purchases.len());
         let mut memo = RateMemo::default();
-        for p in purchases {
+        for mut p in purchases {
             let mut rate = None;
             if let (Some(cur), Some(_)) = (p.currency, p.value) {
                 if cur != target {
@@ -287,7 +289,7 @@ impl Karvon {
                 .unwrap_or(0);
             items.push(Item {
                 traveller,
-                description: p.description.clone(),
+                description: std::mem::take(&mut p.description),
                 kind: p.kind,
                 value: p.value,
                 currency: p.currency,
@@ -299,7 +301,7 @@ impl Karvon {
                 weight_kg: p.weight_kg,
                 abv: p.abv,
                 spirit: p.spirit,
-                hs_code: p.hs_code.clone(),
+                hs_code: p.hs_code.take(),
                 duty_rate: p.duty_rate,
                 used: p.used,
                 gift: p.gift,
