@@ -516,7 +516,8 @@ pub(crate) fn pool_charges<'p>(
         order.sort_unstable_by_key(|&k| parts[k].li);
     }
     // What a line records of its rule (its path and source URL), once per rule.
-    let mut cited: Vec<Option<(Arc<str>, Option<Arc<str>>)>> = vec![None; pack.charges.len()];
+    // Per charge rule, its path and source URL, shared by the lines it charges.
+    let mut cited: Vec<Option<RuleCite>> = vec![None; pack.charges.len()];
     let mut total = Decimal::ZERO;
     let mut complete = true;
     for k in order {
@@ -615,6 +616,9 @@ pub(crate) fn pool_charges<'p>(
         flat_ceiling,
     })
 }
+
+/// A rule's path and source URL, as lines share them.
+type RuleCite = (Arc<str>, Option<Arc<str>>);
 
 /// The source key of the first figure in a charge rule, for the line's citation.
 fn first_source(pack: &crate::pack::Pack, r: usize) -> Option<String> {
