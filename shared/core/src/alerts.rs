@@ -122,7 +122,8 @@ pub(crate) fn conditions(s: &TripStatus) -> Vec<(String, Message)> {
 /// Re-evaluates a trip's alert conditions inside a write and records alerts that turned on.
 ///
 /// A trip that cannot be assessed yet (e.g. a rate missing) raises nothing and never blocks the
-/// write that triggered the check.
+/// write that triggered the check. The status it builds is kept for the read after the commit
+/// (see `Karvon::write`), so it must be the transaction's last change to the trip's data.
 pub(crate) fn refresh(k: &Karvon, tx: &mut Tx<'_>, trip: &str) -> Result<Vec<Alert>, Error> {
     let mut status = match k.snapshot(tx, trip, None).and_then(|s| k.status_of(tx, s)) {
         Ok(s) => s,

@@ -402,11 +402,15 @@ impl Karvon {
             return;
         };
         let mut cache = data.statuses.lock().unwrap_or_else(|p| p.into_inner());
-        cache.retain(|(t, v, _)| t != trip && *v == version);
-        if cache.len() >= STATUS_CACHE {
-            cache.remove(0);
-        }
+        // The statuses let go are freed after the lock is released (a large one takes a while).
+        let (kept, gone): (Vec<_>, Vec<_>) = std::mem::take(&mut *cache)
+            .into_iter()
+            .partition(|(t, v, _)| t != trip && *v == version);
+        *cache = kept;
+        let oldest = (cache.len() >= STATUS_CACHE).then(|| cache.remove(0));
         cache.push((trip.to_owned(), version, status));
+        drop(cache);
+        drop((gone, oldest));
     }
 
     /// Runs `f` in one write transaction; the statuses its alert checks built (see
