@@ -133,7 +133,7 @@ pub fn render(a: &Assessment, cat: &Catalogue) -> String {
             let _ = writeln!(
                 out,
                 "     {}",
-                cat.render(&Message::new("cli-source").text("url", url.clone()))
+                cat.render(&Message::new("cli-source").text("url", url.to_string()))
             );
         }
     }

@@ -328,7 +328,7 @@ impl ItemLine {
         let status = code(&i.status);
         Self {
             index: count(i.index),
-            traveller: i.traveller.clone(),
+            traveller: i.traveller.to_string(),
             description: i.description.clone(),
             kind: i.kind.as_str().to_owned(),
             status_text: cat.text(&format!("status-{}", status.replace('_', "-"))),
@@ -340,8 +340,8 @@ impl ItemLine {
             excise: dec(i.excise),
             other: dec(i.other),
             complete: i.complete,
-            rule: i.rule.clone(),
-            source: i.source.clone(),
+            rule: i.rule.to_string(),
+            source: i.source.as_deref().map(str::to_owned),
             explanation: i.explanation.iter().map(|m| msg(cat, m)).collect(),
         }
     }

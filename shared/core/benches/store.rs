@@ -1,10 +1,11 @@
 //! Store benchmarks: inserting 100,000 purchases through the facade against a bare rusqlite loop
 //! of the same rows, and the live status of a trip with 10,000 purchases.
 
+use std::cell::RefCell;
 use std::hint::black_box;
 use std::path::Path;
 use std::str::FromStr;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use karvon_core::domain::kind::{Kind, Mode};
@@ -14,6 +15,8 @@ use rust_decimal::Decimal;
 
 const TRIPS: usize = 10;
 const PER_TRIP: usize = 10_000;
+/// Rounds of the add-then-refresh loop.
+const ROUNDS: usize = 15;
 
 fn open(dir: &Path) -> (Karvon, Vec<String>) {
     let k = Karvon::open(dir, &KeySource::Provided([3; 32])).unwrap();
@@ -182,6 +185,60 @@ fn status(c: &mut Criterion) {
     // Unchanged since the last look: the kept status after one write-count check.
     g.bench_function("trip_with_10k_purchases_unchanged", |b| {
         b.iter(|| black_box(k.status(&trips[0]).unwrap()));
+    });
+    // The user's flow: one purchase added (the one added before is deleted, so the trip keeps
+    // 10,000), then the status refreshed. First only the refresh is timed, then both.
+    let extra = purchases(&trips[0], 1).remove(0);
+    // A trip holds at most 10,000 purchases: one of them makes room for the one added.
+    let first = k.purchases(&trips[0]).unwrap().remove(0).id;
+    let last: RefCell<Option<String>> = RefCell::new(Some(first));
+    let replace = || {
+        if let Some(id) = last.take() {
+            k.delete_purchase(&id).unwrap();
+        }
+        last.replace(Some(k.add_purchase(&extra).unwrap().purchase.id));
+    };
+    // Criterion sizes its runs by the timed part alone; with an add before each (untimed)
+    // refresh that could take hours, so this one is a plain loop of rounds.
+    let mut times: Vec<Duration> = (0..ROUNDS)
+        .map(|_| {
+            replace();
+            let start = Instant::now();
+            black_box(k.status(&trips[0]).unwrap());
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    println!(
+        "status/trip_with_10k_purchases_after_adding_one: best {:?}, median {:?} ({ROUNDS} rounds)",
+        times[0],
+        times[ROUNDS / 2]
+    );
+    g.bench_function("trip_with_10k_purchases_add_one_then_status", |b| {
+        b.iter_batched(
+            || {
+                if let Some(id) = last.take() {
+                    k.delete_purchase(&id).unwrap();
+                }
+            },
+            |()| {
+                last.replace(Some(k.add_purchase(&extra).unwrap().purchase.id));
+                black_box(k.status(&trips[0]).unwrap())
+            },
+            BatchSize::PerIteration,
+        );
+    });
+    drop(k);
+    // Cold: the first status on a store just opened (nothing kept in memory).
+    g.bench_function("trip_with_10k_purchases_cold", |b| {
+        b.iter_batched(
+            || Karvon::open(dir.path(), &KeySource::Provided([3; 32])).unwrap(),
+            |k| {
+                black_box(k.status(&trips[0]).unwrap());
+                k
+            },
+            BatchSize::PerIteration,
+        );
     });
     g.finish();
 }

@@ -127,9 +127,10 @@ pub(crate) fn conditions(s: &TripStatus) -> Vec<(String, Message)> {
 /// Re-evaluates a trip's alert conditions inside a write and records alerts that turned on.
 ///
 /// A trip that cannot be assessed yet (e.g. a rate missing) raises nothing and never blocks the
-/// write that triggered the check.
+/// write that triggered the check. The status it builds is kept for the read after the commit
+/// (see `Karvon::write`), so it must be the transaction's last change to the trip's data.
 pub(crate) fn refresh(k: &Karvon, tx: &mut Tx<'_>, trip: &str) -> Result<Vec<Alert>, Error> {
-    let status = match k.snapshot(tx, trip, None).and_then(|s| k.status_of(tx, s)) {
+    let mut status = match k.snapshot(tx, trip, None).and_then(|s| k.status_of(tx, s)) {
         Ok(s) => s,
         Err(e) if e.is_bad_input() => {
             // Checked: nothing to raise until the trip can be assessed.
@@ -189,6 +190,9 @@ pub(crate) fn refresh(k: &Karvon, tx: &mut Tx<'_>, trip: &str) -> Result<Vec<Ale
             .execute(params![trip, gone])?;
     }
     tx.fired(&fired);
+    // The status as a read after this write sees it: with the alerts just raised.
+    status.alerts = open_alerts(tx, trip)?;
+    k.written_status(tx, trip, status)?;
     Ok(fired)
 }
 
@@ -295,7 +299,7 @@ impl Karvon {
     pub fn alerts(&self, trip: &str, all: bool) -> Result<Vec<Alert>, Error> {
         let id = self.trip(trip)?.id;
         if self.store()?.read(|c| is_stale(c, &id))? {
-            let _ = self.store()?.write(|tx| refresh(self, tx, &id));
+            let _ = self.write(|tx| refresh(self, tx, &id));
         }
         self.store()?.read(|c| query(c, &id, all))
     }

@@ -59,7 +59,7 @@ pub(crate) fn tombstone(tx: &mut Tx<'_>, kind: EntityKind, id: &str) -> Result<(
 impl Karvon {
     /// Brings back the last deleted record; `None` when there is nothing to undo.
     pub fn undo_delete(&self) -> Result<Option<Restored>, Error> {
-        self.store()?.write(|tx| {
+        self.write(|tx| {
             let last: Option<(String, String)> = tx
                 .query_row(
                     "SELECT entity, entity_id FROM last_delete WHERE slot = 1",

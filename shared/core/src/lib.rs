@@ -65,6 +65,9 @@ struct Data {
     cipher: crypto::Cipher,
     /// The last status of recently viewed trips, with the write count it was built at.
     statuses: std::sync::Mutex<Vec<(String, i64, Arc<TripStatus>)>>,
+    /// Statuses built inside a write transaction not yet committed (by the thread writing, with
+    /// the write count the commit gives): kept once the commit succeeds.
+    written: std::sync::Mutex<Vec<status::Written>>,
     /// This device's signing key, loaded on first use.
     signer: std::sync::OnceLock<Arc<karvon_domain::document::Signer>>,
 }
@@ -98,6 +101,7 @@ impl Karvon {
                 store,
                 cipher,
                 statuses: std::sync::Mutex::new(Vec::new()),
+                written: std::sync::Mutex::new(Vec::new()),
                 signer: std::sync::OnceLock::new(),
             })),
         })

@@ -8,6 +8,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use serde_json::Value;
+use std::fmt::Write as _;
 
 use crate::alerts::{self, Alert};
 use crate::store::{new_id, Tx};
@@ -209,9 +210,111 @@ impl Purchase {
         v
     }
 
-    /// The create record: the whole row as JSON text.
+    /// The create record: the row as JSON text, written directly (one per purchase, so a bulk
+    /// import writes as many as rows). The id is the record's own entity id and is left out, as
+    /// are fields the row leaves at their defaults (absent values, `false` flags): a merge reads
+    /// a missing field as its column's default.
     fn create_record(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        let mut out = String::with_capacity(160 + self.description.len());
+        let mut w = JsonObject(&mut out);
+        w.text("trip", &self.trip);
+        w.text("traveller", &self.traveller);
+        w.text("description", &self.description);
+        w.raw_text("kind", self.kind.as_str());
+        w.decimal("value", self.value);
+        if let Some(c) = self.currency {
+            w.raw_text("currency", c.code());
+        }
+        w.decimal("count", self.count);
+        w.decimal("litres", self.litres);
+        w.decimal("grams", self.grams);
+        w.decimal("ml", self.ml);
+        w.decimal("weight_kg", self.weight_kg);
+        w.decimal("abv", self.abv);
+        if let Some(s) = self.spirit {
+            w.raw_text("spirit", s.as_str());
+        }
+        if let Some(h) = &self.hs_code {
+            w.text("hs_code", h);
+        }
+        w.decimal("duty_rate", self.duty_rate);
+        if let Some(s) = &self.shop {
+            w.text("shop", s);
+        }
+        w.display("bought_on", self.bought_on);
+        w.key("bought_ms");
+        let _ = write!(w.0, "{}", self.bought_ms);
+        for (name, on) in [
+            ("used", self.used),
+            ("gift", self.gift),
+            ("tax_free", self.tax_free),
+            ("unaccompanied", self.unaccompanied),
+        ] {
+            if on {
+                w.key(name);
+                w.0.push_str("true");
+            }
+        }
+        out.push('}');
+        out
+    }
+}
+
+/// A JSON object being written into an empty string (its brace opens with the first key).
+struct JsonObject<'s>(&'s mut String);
+
+impl JsonObject<'_> {
+    /// Writes a key, with the comma before it when needed.
+    fn key(&mut self, name: &str) {
+        self.0.push(if self.0.is_empty() { '{' } else { ',' });
+        self.0.push('"');
+        self.0.push_str(name);
+        self.0.push_str("\":");
+    }
+
+    /// A text field, escaped: runs without a character to escape are copied whole.
+    fn text(&mut self, name: &str, value: &str) {
+        self.key(name);
+        self.0.push('"');
+        let mut from = 0;
+        for (at, b) in value.bytes().enumerate() {
+            let escaped = match b {
+                b'"' => "\\\"",
+                b'\\' => "\\\\",
+                b'\n' => "\\n",
+                b'\r' => "\\r",
+                b'\t' => "\\t",
+                0..0x20 => "",
+                _ => continue,
+            };
+            self.0.push_str(&value[from..at]);
+            if escaped.is_empty() {
+                let _ = write!(self.0, "\\u{:04x}", b);
+            } else {
+                self.0.push_str(escaped);
+            }
+            from = at + 1;
+        }
+        self.0.push_str(&value[from..]);
+        self.0.push('"');
+    }
+
+    /// A text field that needs no escaping (codes).
+    fn raw_text(&mut self, name: &str, value: &str) {
+        self.display(name, value);
+    }
+
+    /// A field written as the string of its `Display` (dates, decimals; no escaping needed).
+    fn display(&mut self, name: &str, value: impl std::fmt::Display) {
+        self.key(name);
+        let _ = write!(self.0, "\"{value}\"");
+    }
+
+    /// An optional decimal, as a string; nothing when absent.
+    fn decimal(&mut self, name: &str, value: Option<Decimal>) {
+        if let Some(v) = value {
+            self.display(name, v);
+        }
     }
 }
 
@@ -308,44 +411,51 @@ fn dec(v: Option<Decimal>) -> Option<String> {
     v.map(|d| d.to_string())
 }
 
-fn insert(tx: &mut Tx<'_>, p: &Purchase) -> Result<(), Error> {
-    let hlc = tx.record_create(EntityKind::Purchase, &p.id, &p.create_record())?;
-    let now = tx.now_ms();
-    tx.prepare_cached(
-        "INSERT INTO purchase(id, trip_id, traveller_id, description, kind, value, currency, count,
-         litres, grams, ml, weight_kg, abv, spirit, hs_code, duty_rate, shop, bought_on, bought_ms,
-         used, gift, tax_free, hlc, created_ms, updated_ms, unaccompanied)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
-         ?19, ?20, ?21, ?22, ?23, ?24, ?24, ?25)",
-    )?
-    .execute(params![
-        p.id,
-        p.trip,
-        p.traveller,
-        p.description,
-        p.kind.as_str(),
-        dec(p.value),
-        p.currency.map(|c| c.code().to_owned()),
-        dec(p.count),
-        dec(p.litres),
-        dec(p.grams),
-        dec(p.ml),
-        dec(p.weight_kg),
-        dec(p.abv),
-        p.spirit.map(Spirit::as_str),
-        p.hs_code,
-        dec(p.duty_rate),
-        p.shop,
-        p.bought_on.to_string(),
-        p.bought_ms,
-        p.used,
-        p.gift,
-        p.tax_free,
-        hlc,
-        now,
-        p.unaccompanied
-    ])?;
-    Ok(())
+/// The purchase row, every column (the clock at `?23`, the time at `?24`).
+const INSERT: &str = "INSERT INTO purchase(id, trip_id, traveller_id, description, kind, value,
+     currency, count, litres, grams, ml, weight_kg, abv, spirit, hs_code, duty_rate, shop,
+     bought_on, bought_ms, used, gift, tax_free, hlc, created_ms, updated_ms, unaccompanied)
+     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18,
+     ?19, ?20, ?21, ?22, ?23, ?24, ?24, ?25)";
+
+/// Inserts new purchases with their create records, the statements prepared once.
+fn insert(tx: &mut Tx<'_>, rows: &[Purchase]) -> Result<(), Error> {
+    tx.record_creates(
+        EntityKind::Purchase,
+        rows,
+        INSERT,
+        |p| (p.id.as_str(), p.create_record()),
+        |s, p, hlc, now| {
+            s.execute(params![
+                p.id,
+                p.trip,
+                p.traveller,
+                p.description,
+                p.kind.as_str(),
+                dec(p.value),
+                p.currency.map(Currency::code),
+                dec(p.count),
+                dec(p.litres),
+                dec(p.grams),
+                dec(p.ml),
+                dec(p.weight_kg),
+                dec(p.abv),
+                p.spirit.map(Spirit::as_str),
+                p.hs_code,
+                dec(p.duty_rate),
+                p.shop,
+                p.bought_on.to_string(),
+                p.bought_ms,
+                p.used,
+                p.gift,
+                p.tax_free,
+                hlc,
+                now,
+                p.unaccompanied
+            ])?;
+            Ok(())
+        },
+    )
 }
 
 /// The trip's live purchase count and traveller ids, checked inside the write transaction.
@@ -411,13 +521,17 @@ impl Karvon {
         inputs: &[PurchaseInput],
         later: bool,
     ) -> Result<(Vec<String>, Vec<Alert>), Error> {
-        self.store()?.write(|tx| {
+        self.write(|tx| {
             let mut touched: Vec<String> = Vec::new();
             let mut ids = Vec::with_capacity(inputs.len());
             let mut facts: Option<(String, i64, Vec<String>)> = None;
+            // Rows of one trip are written together, before the next trip's facts are read.
+            let mut batch: Vec<Purchase> = Vec::new();
             for (i, input) in inputs.iter().enumerate() {
                 let trip = validate::id("trip", &input.trip)?;
                 if facts.as_ref().is_none_or(|f| f.0 != trip) {
+                    insert(tx, &batch)?;
+                    batch.clear();
                     let (n, who) = trip_facts(tx, &trip)?;
                     facts = Some((trip.clone(), n, who));
                 }
@@ -440,10 +554,11 @@ impl Karvon {
                 let mut p = check(input, trip, traveller, tx.now_ms())
                     .map_err(|e| at_index(e, inputs.len(), i))?;
                 p.id = new_id();
-                insert(tx, &p)?;
                 *count += 1;
-                ids.push(p.id);
+                ids.push(p.id.clone());
+                batch.push(p);
             }
+            insert(tx, &batch)?;
             let mut alerts = Vec::new();
             for trip in &touched {
                 if later {
@@ -481,7 +596,7 @@ impl Karvon {
     /// Changes a purchase: `input` is the whole new purchase; changed fields are recorded.
     pub fn edit_purchase(&self, id: &str, input: &PurchaseInput) -> Result<Purchase, Error> {
         let cur = self.purchase(id)?;
-        self.store()?.write(|tx| {
+        self.write(|tx| {
             let (_, who) = trip_facts(tx, &cur.trip)?;
             let traveller = pick_traveller(input, &who)?;
             let mut p = check(input, cur.trip.clone(), traveller, cur.bought_ms)?;
@@ -546,7 +661,7 @@ impl Karvon {
     /// Deletes a purchase (a tombstone; `undo_delete` brings it back).
     pub fn delete_purchase(&self, id: &str) -> Result<(), Error> {
         let p = self.purchase(id)?;
-        self.store()?.write(|tx| {
+        self.write(|tx| {
             deletes::tombstone(tx, EntityKind::Purchase, &p.id)?;
             alerts::refresh(self, tx, &p.trip)?;
             Ok(())
@@ -596,25 +711,31 @@ pub(crate) fn trip_purchases(c: &Connection, trip: &str) -> Result<Vec<Purchase>
 fn read_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<Purchase, Error>> {
     let bad =
         |field: &'static str| Error::Store(Message::new("error-db-value").text("field", field));
+    // Codes, dates and decimals are read in place (no string of their own per row).
+    let text = |i: usize| -> rusqlite::Result<Option<&str>> {
+        r.get_ref(i)?.as_str_or_null().map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+        })
+    };
     let d = |i: usize, field: &'static str| -> rusqlite::Result<Result<Option<Decimal>, Error>> {
-        let v: Option<String> = r.get(i)?;
-        Ok(v.map(|s| s.parse::<Decimal>().map_err(|_| bad(field)))
+        Ok(text(i)?
+            .map(|s| s.parse::<Decimal>().map_err(|_| bad(field)))
             .transpose())
     };
-    let kind: String = r.get(4)?;
-    let currency: Option<String> = r.get(6)?;
-    let spirit: Option<String> = r.get(13)?;
-    let bought_on: String = r.get(17)?;
+    let kind = text(4)?;
+    let currency = text(6)?;
+    let spirit = text(13)?;
+    let bought_on = text(17)?;
     Ok((|| {
         Ok(Purchase {
             id: r.get(0)?,
             trip: r.get(1)?,
             traveller: r.get(2)?,
             description: r.get(3)?,
-            kind: Kind::parse(&kind).ok_or_else(|| bad("kind"))?,
+            kind: kind.and_then(Kind::parse).ok_or_else(|| bad("kind"))?,
             value: d(5, "value")??,
             currency: currency
-                .map(|c| Currency::from_code(&c).map_err(|_| bad("currency")))
+                .map(|c| Currency::from_code(c).map_err(|_| bad("currency")))
                 .transpose()?,
             count: d(7, "count")??,
             litres: d(8, "litres")??,
@@ -623,12 +744,14 @@ fn read_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<Purchase, Error>> 
             weight_kg: d(11, "weight_kg")??,
             abv: d(12, "abv")??,
             spirit: spirit
-                .map(|s| Spirit::parse(&s).ok_or_else(|| bad("spirit")))
+                .map(|s| Spirit::parse(s).ok_or_else(|| bad("spirit")))
                 .transpose()?,
             hs_code: r.get(14)?,
             duty_rate: d(15, "duty_rate")??,
             shop: r.get(16)?,
-            bought_on: bought_on.parse().map_err(|_| bad("bought_on"))?,
+            bought_on: bought_on
+                .and_then(|b| b.parse().ok())
+                .ok_or_else(|| bad("bought_on"))?,
             bought_ms: r.get(18)?,
             used: r.get(19)?,
             gift: r.get(20)?,
@@ -636,4 +759,73 @@ fn read_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Result<Purchase, Error>> 
             unaccompanied: r.get(22)?,
         })
     })())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample(description: &str) -> Purchase {
+        Purchase {
+            id: "0190a0b0-0000-7000-8000-000000000001".into(),
+            trip: "0190a0b0-0000-7000-8000-000000000002".into(),
+            traveller: "0190a0b0-0000-7000-8000-000000000003".into(),
+            description: description.into(),
+            kind: Kind::Spirits,
+            value: Some(Decimal::new(12_345, 2)),
+            currency: Currency::from_code("USD").ok(),
+            count: None,
+            litres: Some(Decimal::new(7, 1)),
+            grams: None,
+            ml: None,
+            weight_kg: Some(Decimal::new(12, 1)),
+            abv: Some(Decimal::from(40)),
+            spirit: Spirit::parse("whisky"),
+            hs_code: Some("220830".into()),
+            duty_rate: None,
+            shop: Some("Duty \"free\"".into()),
+            bought_on: "2026-12-05".parse().unwrap_or_else(|_| unreachable!()),
+            bought_ms: 1_764_000_000_123,
+            used: false,
+            gift: true,
+            tax_free: false,
+            unaccompanied: true,
+        }
+    }
+
+    /// The written create record is the serde row without the id and the default fields.
+    #[test]
+    fn create_record_is_the_row_without_defaults() {
+        for d in [
+            "Gin",
+            "a \"quoted\" \\ back\\slash\nnew\tline\u{1}\u{7f} ünï 🦀",
+        ] {
+            let p = sample(d);
+            let written: Value = serde_json::from_str(&p.create_record()).unwrap_or_default();
+            let Value::Object(mut full) = serde_json::to_value(&p).unwrap_or_default() else {
+                panic!("a purchase is an object");
+            };
+            full.remove("id");
+            full.retain(|_, v| *v != Value::Bool(false));
+            assert_eq!(written, Value::Object(full), "{d}");
+        }
+        let mut bare = sample("x");
+        (
+            bare.value,
+            bare.currency,
+            bare.litres,
+            bare.weight_kg,
+            bare.abv,
+        ) = (None, None, None, None, None);
+        (
+            bare.spirit,
+            bare.hs_code,
+            bare.shop,
+            bare.gift,
+            bare.unaccompanied,
+        ) = (None, None, None, false, false);
+        let text = bare.create_record();
+        assert!(!text.contains("null") && !text.contains("false"), "{text}");
+        assert!(serde_json::from_str::<Value>(&text).is_ok(), "{text}");
+    }
 }

@@ -161,12 +161,18 @@ pub struct WhatIf {
     pub left_out: bool,
 }
 
+/// A status built inside a write transaction: the writing thread, the trip, the write count the
+/// commit will give, and the status as a fresh read after that commit returns it.
+pub(crate) type Written = (std::thread::ThreadId, String, i64, Arc<TripStatus>);
+
 /// Everything needed to assess a trip, read in one snapshot.
 pub(crate) struct Snapshot {
     pub trip: TripRecord,
     pub travellers: Vec<TravellerLine>,
     pub domain: Trip,
     pub purchase_ids: Vec<String>,
+    /// The purchases assessed, as `purchase_ids`; their description and HS code were moved into
+    /// the domain items (the plan reads only kinds, values and dates).
     pub purchases: Vec<Purchase>,
     pub rates: Vec<RateUse>,
     pub left_out: Vec<LeftOut>,
@@ -254,7 +260,7 @@ impl Karvon {
         let mut left_out = Vec::new();
         let mut kept = Vec::with_capacity(purchases.len());
         let mut memo = RateMemo::default();
-        for p in purchases {
+        for mut p in purchases {
             let mut rate = None;
             if let (Some(cur), Some(_)) = (p.currency, p.value) {
                 if cur != target {
@@ -283,7 +289,7 @@ impl Karvon {
                 .unwrap_or(0);
             items.push(Item {
                 traveller,
-                description: p.description.clone(),
+                description: std::mem::take(&mut p.description),
                 kind: p.kind,
                 value: p.value,
                 currency: p.currency,
@@ -295,7 +301,7 @@ impl Karvon {
                 weight_kg: p.weight_kg,
                 abv: p.abv,
                 spirit: p.spirit,
-                hs_code: p.hs_code.clone(),
+                hs_code: p.hs_code.take(),
                 duty_rate: p.duty_rate,
                 used: p.used,
                 gift: p.gift,
@@ -374,7 +380,7 @@ impl Karvon {
         // Purchases imported in bulk leave the trip's alerts to be checked now. A read-only
         // folder cannot record them; the status is still shown.
         if data.store.read(|c| alerts::is_stale(c, &id))? {
-            let _ = data.store.write(|tx| alerts::refresh(self, tx, &id));
+            let _ = self.write(|tx| alerts::refresh(self, tx, &id));
         }
         data.store.read(|c| {
             let version = store::write_count(c)?;
@@ -385,14 +391,74 @@ impl Karvon {
                 }
             }
             let s = Arc::new(self.status_of(c, self.snapshot(c, &id, None)?)?);
-            let mut cache = data.statuses.lock().unwrap_or_else(|p| p.into_inner());
-            cache.retain(|(t, v, _)| *t != id && *v == version);
-            if cache.len() >= STATUS_CACHE {
-                cache.remove(0);
-            }
-            cache.push((id.clone(), version, Arc::clone(&s)));
+            self.keep_status(&id, version, Arc::clone(&s));
             Ok(s)
         })
+    }
+
+    /// Keeps a trip's status built at a write count (older kept statuses are dropped).
+    fn keep_status(&self, trip: &str, version: i64, status: Arc<TripStatus>) {
+        let Ok(data) = self.data() else {
+            return;
+        };
+        let mut cache = data.statuses.lock().unwrap_or_else(|p| p.into_inner());
+        // The statuses let go are freed after the lock is released (a large one takes a while).
+        let (kept, gone): (Vec<_>, Vec<_>) = std::mem::take(&mut *cache)
+            .into_iter()
+            .partition(|(t, v, _)| t != trip && *v == version);
+        *cache = kept;
+        let oldest = (cache.len() >= STATUS_CACHE).then(|| cache.remove(0));
+        cache.push((trip.to_owned(), version, status));
+        drop(cache);
+        drop((gone, oldest));
+    }
+
+    /// Runs `f` in one write transaction; the statuses its alert checks built (see
+    /// [`alerts::refresh`]) are kept once it has committed, so the status read right after a
+    /// write is the one the write already computed. Nothing is kept from a failed write.
+    pub(crate) fn write<T>(
+        &self,
+        f: impl FnOnce(&mut store::Tx<'_>) -> Result<T, Error>,
+    ) -> Result<T, Error> {
+        let data = self.data()?;
+        let me = std::thread::current().id();
+        let take = || {
+            let mut w = data.written.lock().unwrap_or_else(|p| p.into_inner());
+            let (mine, others) = std::mem::take(&mut *w).into_iter().partition(|e| e.0 == me);
+            *w = others;
+            mine
+        };
+        let _: Vec<Written> = take();
+        let out = data.store.write(f);
+        let mine: Vec<Written> = take();
+        if out.is_ok() {
+            for (_, trip, version, status) in mine {
+                self.keep_status(&trip, version, status);
+            }
+        }
+        out
+    }
+
+    /// Remembers a status built inside the current write transaction, at the write count its
+    /// commit gives; [`Karvon::write`] keeps it once committed.
+    pub(crate) fn written_status(
+        &self,
+        tx: &store::Tx<'_>,
+        trip: &str,
+        status: TripStatus,
+    ) -> Result<(), Error> {
+        let data = self.data()?;
+        let version = store::write_count(tx)? + 1;
+        data.written
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .push((
+                std::thread::current().id(),
+                trip.to_owned(),
+                version,
+                Arc::new(status),
+            ));
+        Ok(())
     }
 
     /// The live status of a trip, always rebuilt from the database (no cache).

@@ -229,7 +229,7 @@ impl Karvon {
         };
         let (t, ids) = self.check_trip(&merged)?;
         let id = cur.id.clone();
-        self.store()?.write(|tx| {
+        self.write(|tx| {
             // A traveller with purchases on this trip cannot leave it.
             for gone in cur.travellers.iter().filter(|g| !ids.contains(g)) {
                 let n: i64 = tx.query_row(

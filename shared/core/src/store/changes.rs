@@ -27,12 +27,16 @@ pub(super) fn append(
     hlc: &str,
     now_ms: i64,
 ) -> Result<(), Error> {
-    conn.prepare_cached(
+    append_statement(conn)?.execute(params![entity.as_str(), id, field, value, hlc, now_ms])?;
+    Ok(())
+}
+
+/// The statement that appends a change record (entity, id, field, value, clock, time).
+pub(super) fn append_statement(conn: &Connection) -> Result<rusqlite::CachedStatement<'_>, Error> {
+    Ok(conn.prepare_cached(
         "INSERT INTO change_log(entity, entity_id, field, value, hlc, created_ms)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-    )?
-    .execute(params![entity.as_str(), id, field, value, hlc, now_ms])?;
-    Ok(())
+    )?)
 }
 
 /// Moves the clock of one field (edits only: a created row keeps its clock on the row).

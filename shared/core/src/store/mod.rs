@@ -227,6 +227,43 @@ impl<'a> Tx<'a> {
         Ok(hlc)
     }
 
+    /// Records many new entities of one kind, one change record each, and writes each row with
+    /// `write` through one statement prepared from `row_sql` (it gets the row's clock and this
+    /// transaction's time). Both statements are prepared once for the whole batch.
+    pub fn record_creates<T>(
+        &mut self,
+        entity: EntityKind,
+        rows: &[T],
+        row_sql: &str,
+        mut record: impl FnMut(&T) -> (&str, String),
+        mut write: impl FnMut(&mut rusqlite::CachedStatement<'_>, &T, &str, i64) -> Result<(), Error>,
+    ) -> Result<(), Error> {
+        if rows.is_empty() {
+            return Ok(());
+        }
+        let Self { tx, clock, now_ms } = self;
+        let now = *now_ms;
+        let mut log = changes::append_statement(tx)?;
+        let mut insert = tx.prepare_cached(row_sql)?;
+        for row in rows {
+            clock
+                .advance(u64::try_from(now).unwrap_or_default())
+                .map_err(|_| Error::Store(karvon_domain::Message::new("error-clock")))?;
+            let hlc = clock.to_string();
+            let (id, value) = record(row);
+            log.execute(rusqlite::params![
+                entity.as_str(),
+                id,
+                CREATE_FIELD,
+                value,
+                hlc,
+                now
+            ])?;
+            write(&mut insert, row, &hlc, now)?;
+        }
+        Ok(())
+    }
+
     /// Saves the clock and counts the write, so readers can tell their caches are stale.
     fn save_clock(&self) -> Result<(), Error> {
         self.tx

@@ -1,6 +1,6 @@
 //! The stages of an assessment, in order.
 
-use std::borrow::Cow;
+use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
@@ -42,6 +42,7 @@ pub(crate) fn run(
         })?;
     }
     let mut ctx = Ctx::new(pack, trip, rates);
+    let no_rule = ctx.rule("");
 
     // Lines with values in the pack currency.
     let mut lines = Vec::with_capacity(trip.items.len());
@@ -81,7 +82,7 @@ pub(crate) fn run(
             counts_value: false,
             v_frac: Decimal::ZERO,
             uncovered: false,
-            rule: Cow::Borrowed(""),
+            rule: Arc::clone(&no_rule),
             source: None,
             steps,
             duty: Decimal::ZERO,
@@ -97,20 +98,21 @@ pub(crate) fn run(
         let kind = lines[li].item.kind;
         if lines[li].item.used {
             lines[li].fixed = Fixed::NotCounted;
-            lines[li].rule = "used".into();
+            lines[li].rule = ctx.rule("used");
             lines[li].steps.push(Message::new("step-used"));
             continue;
         }
         if kind == Kind::Cash {
             lines[li].fixed = Fixed::Cash;
-            lines[li].rule = "cash".into();
+            lines[li].rule = ctx.rule("cash");
             continue;
         }
         if let Some((i, r)) = first_rule(&mut ctx, &pack.prohibited, &lines[li], "prohibited")? {
             let url = ctx.url(&r.source);
+            let rule = ctx.rule(&format!("prohibited[{i}]"));
             let line = &mut lines[li];
             line.fixed = Fixed::NotAllowed;
-            line.rule = Cow::Owned(format!("prohibited[{i}]"));
+            line.rule = rule;
             line.source = url.clone();
             line.steps
                 .push(message("step-prohibited", 1).term("reason", r.reason.clone()));
@@ -122,9 +124,10 @@ pub(crate) fn run(
         }
         if let Some((i, r)) = first_rule(&mut ctx, &pack.not_counted, &lines[li], "not_counted")? {
             let url = ctx.url(&r.source);
+            let rule = ctx.rule(&format!("not_counted[{i}]"));
             let line = &mut lines[li];
             line.fixed = Fixed::NotCounted;
-            line.rule = Cow::Owned(format!("not_counted[{i}]"));
+            line.rule = rule;
             line.source = url;
             line.steps
                 .push(message("step-not-counted", 1).term("reason", r.reason.clone()));
@@ -156,7 +159,7 @@ pub(crate) fn run(
             .is_some_and(|va| va.counts.contains(&kind))
         {
             lines[li].counts_value = true;
-            lines[li].rule = "value_allowance".into();
+            lines[li].rule = ctx.rule("value_allowance");
         }
     }
 
@@ -472,6 +475,14 @@ fn finish(
     let mut complete = true;
     let mut red = false;
     let mut items = Vec::with_capacity(lines.len());
+    // Every line of a traveller, and every line a rule decides, shares one copy of its name.
+    let travellers: Vec<Arc<str>> = ctx
+        .trip
+        .travellers
+        .iter()
+        .map(|t| Arc::from(t.id.as_str()))
+        .collect();
+    let none = ctx.rule("none");
     for (li, line) in lines.into_iter().enumerate() {
         let f = line.dutiable_fraction();
         let status = match line.fixed {
@@ -500,7 +511,7 @@ fn finish(
         }
         items.push(ItemResult {
             index: li,
-            traveller: ctx.trip.travellers[line.item.traveller].id.clone(),
+            traveller: Arc::clone(&travellers[line.item.traveller]),
             description: line.item.description.clone(),
             kind: line.item.kind,
             status,
@@ -512,9 +523,9 @@ fn finish(
             other: zero(minor),
             complete: !open || line.complete,
             rule: if line.rule.is_empty() {
-                "none".into()
+                Arc::clone(&none)
             } else {
-                line.rule.into_owned()
+                line.rule
             },
             source: line.source,
             explanation: steps,

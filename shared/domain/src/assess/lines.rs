@@ -1,10 +1,10 @@
 //! The engine's working state: one `Line` per item, and the context shared by the stages.
 
 use std::any::TypeId;
-use std::borrow::Cow;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Display;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
@@ -48,9 +48,10 @@ pub(crate) struct Line<'t> {
     pub v_frac: Decimal,
     /// Dutiable because no allowance covers this kind (or allowances are removed).
     pub uncovered: bool,
-    /// The path of the rule that decided the line (a fixed one is copied into the result only).
-    pub rule: Cow<'static, str>,
-    pub source: Option<String>,
+    /// The path of the rule that decided the line (empty when none), shared by the lines it decides.
+    pub rule: Arc<str>,
+    /// The URL of that rule's source, shared likewise.
+    pub source: Option<Arc<str>>,
     pub steps: Vec<Message>,
     /// Unrounded charges.
     pub duty: Decimal,
@@ -152,6 +153,10 @@ pub(crate) struct Ctx<'a> {
     charge_rules: Vec<Option<Option<usize>>>,
     /// Per line, the last charges computed without recording.
     pub charge_memo: Vec<Option<Memo>>,
+    /// The URL of each source key, one shared copy each.
+    urls: HashMap<&'a str, Arc<str>>,
+    /// Rule paths given to lines, one shared copy each.
+    rules: HashMap<String, Arc<str>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -168,6 +173,12 @@ impl<'a> Ctx<'a> {
             notice_prev: Vec::new(),
             charge_rules: vec![None; trip.items.len()],
             charge_memo: vec![None; trip.items.len()],
+            urls: pack
+                .sources
+                .iter()
+                .map(|(k, s)| (k.as_str(), Arc::from(s.url.as_str())))
+                .collect(),
+            rules: HashMap::new(),
         }
     }
 
@@ -212,8 +223,18 @@ impl<'a> Ctx<'a> {
     }
 
     /// The URL of a source key.
-    pub fn url(&self, source: &str) -> Option<String> {
-        self.pack.sources.get(source).map(|s| s.url.clone())
+    pub fn url(&self, source: &str) -> Option<Arc<str>> {
+        self.urls.get(source).cloned()
+    }
+
+    /// A rule path as the lines it decides share it.
+    pub fn rule(&mut self, path: &str) -> Arc<str> {
+        if let Some(r) = self.rules.get(path) {
+            return Arc::clone(r);
+        }
+        let r: Arc<str> = Arc::from(path);
+        self.rules.insert(path.to_owned(), Arc::clone(&r));
+        r
     }
 
     /// Converts a pack figure into the pack currency, recording it as used.
@@ -268,7 +289,7 @@ impl<'a> Ctx<'a> {
         severity: Severity,
         message: Message,
         item: Option<usize>,
-        source: Option<String>,
+        source: Option<Arc<str>>,
     ) {
         let slot = item.map_or(0, |i| i + 1);
         if slot >= self.notice_last.len() {
@@ -289,7 +310,7 @@ impl<'a> Ctx<'a> {
             severity,
             message,
             item,
-            source,
+            source: source.as_deref().map(str::to_owned),
         });
     }
 
@@ -310,7 +331,7 @@ impl<'a> Ctx<'a> {
                     Severity::Info,
                     msg,
                     None,
-                    Some(f.url),
+                    Some(Arc::from(f.url)),
                 );
             }
         }

@@ -15,6 +15,8 @@ mod quantity;
 mod share;
 mod value;
 
+use std::sync::Arc;
+
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize, Serializer};
 
@@ -155,8 +157,9 @@ impl Amounts {
 pub struct ItemResult {
     /// Index in the trip file.
     pub index: usize,
-    /// Traveller id.
-    pub traveller: String,
+    /// Traveller id (shared by the traveller's lines).
+    #[serde(serialize_with = "ser_str")]
+    pub traveller: Arc<str>,
     /// Description from the trip file.
     pub description: String,
     /// Kind.
@@ -183,11 +186,16 @@ pub struct ItemResult {
     pub other: Decimal,
     /// Whether every charge on this line could be computed.
     pub complete: bool,
-    /// The rule that decided it (a path in the pack, e.g. `quantity_allowances.alcohol`).
-    pub rule: String,
-    /// The source URL of that rule.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub source: Option<String>,
+    /// The rule that decided it (a path in the pack, e.g. `quantity_allowances.alcohol`), shared
+    /// by the lines it decides.
+    #[serde(serialize_with = "ser_str")]
+    pub rule: Arc<str>,
+    /// The source URL of that rule (shared likewise).
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "ser_opt_str"
+    )]
+    pub source: Option<Arc<str>>,
     /// The arithmetic and reasons, step by step.
     pub explanation: Vec<Message>,
 }
@@ -283,4 +291,16 @@ fn ser_opt_dec<S: Serializer>(v: &Option<Decimal>, s: S) -> Result<S::Ok, S::Err
 
 fn ser_dec<S: Serializer>(v: &Decimal, s: S) -> Result<S::Ok, S::Error> {
     s.collect_str(v)
+}
+
+#[allow(clippy::ref_option)]
+fn ser_opt_str<S: Serializer>(v: &Option<Arc<str>>, s: S) -> Result<S::Ok, S::Error> {
+    match v {
+        Some(t) => s.serialize_str(t),
+        None => s.serialize_none(),
+    }
+}
+
+fn ser_str<S: Serializer>(v: &Arc<str>, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(v)
 }

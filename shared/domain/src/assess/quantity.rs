@@ -62,10 +62,11 @@ pub(crate) fn apply(
                 continue;
             }
             let path = format!("quantity_allowances.{name}");
+            let rule = ctx.rule(&path);
             for (li, _) in &claimed {
                 lines[*li].q_allowance = Some(name.clone());
                 lines[*li].counts_value = qa.counts_in_value;
-                lines[*li].rule = path.clone().into();
+                lines[*li].rule = std::sync::Arc::clone(&rule);
             }
             apply_one(ctx, lines, &claimed, qa, &path, ti, removed, uses)?;
         }
@@ -103,13 +104,14 @@ fn apply_one<'p>(
                 continue;
             }
             blocked = true;
+            let rule = ctx.rule(&gpath.to_string());
             let line = &mut lines[li];
             let msg = message("step-under-age", 3)
                 .int("age", i64::from(t.age))
                 .number("min", g.age.value)
                 .term("category", cat);
             line.steps.push(msg);
-            line.rule = gpath.to_string().into();
+            line.rule = rule;
             line.source = ctx.url(&g.age.source);
             match g.effect {
                 UnderAge::NotAllowed => {
@@ -180,10 +182,11 @@ fn apply_one<'p>(
                 .next()
                 .map(|m| m.unit.term())
                 .unwrap_or("unit-pieces");
+            let rule = ctx.rule(&format!("{path}.max_quantity"));
             for (li, _) in &open {
                 let line = &mut lines[*li];
                 line.fixed = Fixed::NotAllowed;
-                line.rule = format!("{path}.max_quantity").into();
+                line.rule = std::sync::Arc::clone(&rule);
                 line.source = ctx.url(&cap.source);
                 line.steps.push(
                     message("step-over-cap", 3)

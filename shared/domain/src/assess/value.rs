@@ -1,6 +1,6 @@
 //! The value allowance of a traveller or a pooled household, and the charges of that pool.
 
-use std::borrow::Cow;
+use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
@@ -516,7 +516,8 @@ pub(crate) fn pool_charges<'p>(
         order.sort_unstable_by_key(|&k| parts[k].li);
     }
     // What a line records of its rule (its path and source URL), once per rule.
-    let mut cited: Vec<Option<(String, Option<String>)>> = vec![None; pack.charges.len()];
+    // Per charge rule, its path and source URL, shared by the lines it charges.
+    let mut cited: Vec<Option<RuleCite>> = vec![None; pack.charges.len()];
     let mut total = Decimal::ZERO;
     let mut complete = true;
     for k in order {
@@ -591,9 +592,9 @@ pub(crate) fn pool_charges<'p>(
             if let Some(r) = p.rule {
                 let (rule, source) = cited[r].get_or_insert_with(|| {
                     let source = first_source(pack, r).and_then(|s| ctx.url(&s));
-                    (format!("charges[{r}]"), source)
+                    (ctx.rule(&format!("charges[{r}]")), source)
                 });
-                line.rule = Cow::Owned(rule.clone());
+                line.rule = Arc::clone(rule);
                 line.source.clone_from(source);
             }
             if acc.quantity_missing {
@@ -615,6 +616,9 @@ pub(crate) fn pool_charges<'p>(
         flat_ceiling,
     })
 }
+
+/// A rule's path and source URL, as lines share them.
+type RuleCite = (Arc<str>, Option<Arc<str>>);
 
 /// The source key of the first figure in a charge rule, for the line's citation.
 fn first_source(pack: &crate::pack::Pack, r: usize) -> Option<String> {

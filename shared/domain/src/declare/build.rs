@@ -244,7 +244,7 @@ fn check_match(trip: &Trip, a: &Assessment, pack: &Pack) -> Res<()> {
         let same = res.index == i
             && res.kind == item.kind
             && res.description == item.description
-            && trip.travellers.get(item.traveller).map(|t| &t.id) == Some(&res.traveller);
+            && trip.travellers.get(item.traveller).map(|t| t.id.as_str()) == Some(&*res.traveller);
         if !same {
             return Err(mismatch(&format!("items[{i}]")));
         }
