@@ -32,6 +32,7 @@ const COMMANDS: &[&str] = &[
     "hs_search",
     "import_hs",
     "sync_status",
+    "sync_now",
 ];
 
 fn main() {

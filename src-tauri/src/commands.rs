@@ -9,8 +9,10 @@ use karvon_core::domain::date::Date;
 use karvon_core::domain::document::DocKind;
 use karvon_core::domain::kind::{Kind, Mode};
 use karvon_core::domain::{Currency, Message};
-use karvon_core::i18n::{Catalogue, Lang};
+use karvon_core::i18n::Catalogue;
 use karvon_core::payments::PaymentOptions;
+use karvon_core::report::error_text;
+use karvon_core::sync::SyncProgress;
 use karvon_core::trade::TradeHeader;
 use karvon_core::{
     Karvon, Plan, PurchaseInput, TravellerInput, TravellerPatch, TripInput, TripPatch,
@@ -107,24 +109,12 @@ pub async fn boot(st: State<'_, AppState>) -> Answer<Boot> {
     })
 }
 
-/// Changes the settings (language switches at once: the UI boots again).
+/// Changes the settings (language switches at once: the UI boots again; a new server is
+/// synced with at once, an empty one stops syncing). Every bad field is named.
 #[tauri::command]
-pub async fn save_settings(st: State<'_, AppState>, settings: Settings) -> Answer<()> {
+pub async fn save_settings(st: State<'_, AppState>, settings: Settings) -> Answer<Settings> {
     let cat = st.catalogue();
-    let Some(lang) = Lang::parse(&settings.lang) else {
-        return Err(field_error(
-            &cat,
-            "lang",
-            Message::new("ui-error-language").text("value", settings.lang.clone()),
-        ));
-    };
-    let home =
-        karvon_core::validate::country("home", &settings.home).map_err(|e| api_error(&cat, &e))?;
-    st.save_settings(Settings {
-        lang: lang.tag().to_owned(),
-        home,
-        server: settings.server.trim().to_owned(),
-    })
+    st.save_settings(settings).map_err(|e| api_error(&cat, &e))
 }
 
 /// The trips, newest arrival first.
@@ -704,36 +694,126 @@ pub async fn hs_search(st: State<'_, AppState>, query: String) -> Answer<Vec<HsR
         .collect())
 }
 
-/// The sync indicator. Until the sync engine is wired in, it reports the changes waiting in
-/// the outbox and whether a server is configured.
+/// The sync indicator: the worker's phase (running with progress, or failed and why), the
+/// changes waiting, problems that need the user and when the last sync ended. Changes waiting
+/// ask the worker to sync soon.
 #[tauri::command]
 pub async fn sync_status(st: State<'_, AppState>) -> Answer<SyncView> {
+    sync_view(&st)
+}
+
+/// Syncs now (whatever the backoff after a failure says); answers the indicator.
+#[tauri::command]
+pub async fn sync_now(st: State<'_, AppState>) -> Answer<SyncView> {
+    st.syncer().now();
+    sync_view(&st)
+}
+
+fn sync_view(st: &AppState) -> Answer<SyncView> {
     let cat = st.catalogue();
-    let pending = run(&st, |k| k.pending_changes(10_000))?.len();
-    let pending = u32::try_from(pending).unwrap_or(u32::MAX);
-    let state = if st.settings().server.is_empty() {
-        "offline"
+    let status = run(st, Karvon::sync_status)?;
+    let phase = st.syncer().phase();
+    let waiting = status.pending + status.queued_documents;
+    let server = status.server_url.clone().unwrap_or_default();
+    if !server.is_empty() && waiting > 0 {
+        st.syncer().soon();
+    }
+    let count = |n: usize| i64::try_from(n).unwrap_or(i64::MAX);
+    let (state, message, percent) = if server.is_empty() {
+        ("offline", Message::new("ui-sync-offline"), 0)
+    } else if let Some(progress) = phase.running {
+        let (m, percent) = match progress {
+            None => (Message::new("ui-sync-starting"), 0),
+            Some(SyncProgress::Pushing { sent, total }) => (
+                Message::new("ui-sync-pushing")
+                    .int("done", count(sent))
+                    .int("total", count(total)),
+                share(sent, total),
+            ),
+            Some(SyncProgress::Filing { done, total }) => (
+                Message::new("ui-sync-filing")
+                    .int("done", count(done))
+                    .int("total", count(total)),
+                share(done, total),
+            ),
+            Some(SyncProgress::Pulling { received, .. }) => (
+                Message::new("ui-sync-pulling").int("done", count(received)),
+                100,
+            ),
+        };
+        ("syncing", m, percent)
+    } else if let Some(e) = &phase.failed {
+        (
+            "error",
+            Message::new("ui-sync-failed").text("reason", error_text(&cat, e)),
+            0,
+        )
+    } else if !status.problems.is_empty() {
+        (
+            "problem",
+            Message::new("ui-sync-problems").int("count", count(status.problems.len())),
+            0,
+        )
+    } else if waiting > 0 {
+        ("idle", Message::new("ui-sync-waiting"), 0)
     } else {
-        "idle"
+        ("idle", Message::new("ui-sync-idle"), 0)
+    };
+    let last = match status.last_sync_ms {
+        None => cat.text("ui-sync-never"),
+        Some(ms) => {
+            let now = i64::try_from(
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(0, |d| d.as_millis()),
+            )
+            .unwrap_or(i64::MAX);
+            let minutes = (now.saturating_sub(ms) / 60_000).max(0);
+            cat.render(&match minutes {
+                0 => Message::new("ui-sync-just-now"),
+                1..=59 => Message::new("ui-sync-minutes").int("n", minutes),
+                60..=2879 => Message::new("ui-sync-hours").int("n", minutes / 60),
+                _ => Message::new("ui-sync-days").int("n", minutes / 1440),
+            })
+        }
     };
     Ok(SyncView {
         state: state.to_owned(),
-        text: cat.render(
-            &Message::new(if state == "offline" {
-                "ui-sync-offline"
-            } else {
-                "ui-sync-idle"
+        text: cat.render(&message.int("pending", count(waiting))),
+        pending: u32::try_from(waiting).unwrap_or(u32::MAX),
+        percent,
+        server: if server.is_empty() {
+            cat.text("ui-sync-no-server")
+        } else {
+            cat.render(&Message::new("ui-sync-server").text("server", server))
+        },
+        last,
+        problems: status
+            .problems
+            .iter()
+            .map(|p| {
+                if p.subject.is_empty() {
+                    cat.render(&p.message)
+                } else {
+                    format!("{}: {}", p.subject, cat.render(&p.message))
+                }
             })
-            .int("pending", i64::from(pending)),
-        ),
-        pending,
-        percent: 0,
+            .collect(),
     })
+}
+
+/// `part` of `whole` in whole percent (0–100).
+fn share(part: usize, whole: usize) -> u32 {
+    if whole == 0 {
+        return 100;
+    }
+    u32::try_from(part.min(whole).saturating_mul(100) / whole).unwrap_or(100)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use karvon_core::i18n::Lang;
 
     fn state() -> (tempfile::TempDir, AppState) {
         let dir = tempfile::tempdir().unwrap();
@@ -741,6 +821,7 @@ mod tests {
         st.save_settings(Settings {
             lang: "en".into(),
             home: "UZ".into(),
+            currency: "EUR".into(),
             server: String::new(),
         })
         .unwrap();
@@ -878,5 +959,96 @@ mod tests {
             Catalogue::new(Lang::Ru).text("ui-nav-trips"),
             Catalogue::new(Lang::En).text("ui-nav-trips")
         );
+    }
+
+    #[test]
+    fn settings_are_the_cores_and_every_bad_field_is_named() {
+        let (dir, st) = state();
+        let bad = st
+            .save_settings(Settings {
+                lang: "de".into(),
+                home: "XX".into(),
+                currency: "EUR".into(),
+                server: String::new(),
+            })
+            .unwrap_err();
+        let shown = api_error(&st.catalogue(), &bad);
+        let fields: Vec<&str> = shown.problems.iter().map(|p| p.field.as_str()).collect();
+        assert_eq!(fields, ["language", "home_country"], "{shown:?}");
+        let e = st
+            .save_settings(Settings {
+                lang: "ru".into(),
+                home: "uz".into(),
+                currency: "usd".into(),
+                server: "ftp://example.org".into(),
+            })
+            .unwrap_err();
+        assert_eq!(api_error(&st.catalogue(), &e).field, "server");
+        let saved = st
+            .save_settings(Settings {
+                lang: "ru".into(),
+                home: "uz".into(),
+                currency: "usd".into(),
+                server: " http://127.0.0.1:9/ ".into(),
+            })
+            .unwrap();
+        assert_eq!(
+            (
+                saved.lang.as_str(),
+                saved.home.as_str(),
+                saved.currency.as_str()
+            ),
+            ("ru", "UZ", "USD")
+        );
+        assert!(saved.server.starts_with("http://127.0.0.1:9"), "{saved:?}");
+        drop(st);
+        // Reopened: the core kept them; an empty server stops syncing.
+        let st = AppState::open(dir.path()).unwrap();
+        assert_eq!(st.settings(), saved);
+        assert_eq!(st.lang(), Lang::Ru);
+        let off = st
+            .save_settings(Settings {
+                server: String::new(),
+                ..saved
+            })
+            .unwrap();
+        assert_eq!(off.server, "");
+        assert_eq!(st.core().sync_status().unwrap().server_url, None);
+        let view = sync_view(&st).unwrap();
+        assert_eq!(view.state, "offline");
+        assert!(view.text.starts_with("Офлайн"), "{}", view.text);
+    }
+
+    #[test]
+    fn share_is_whole_percent() {
+        assert_eq!(share(0, 0), 100);
+        assert_eq!(share(1, 3), 33);
+        assert_eq!(share(5, 4), 100);
+    }
+
+    #[test]
+    fn every_command_is_permitted() {
+        // A command missing from build.rs or the permission set fails only at run time
+        // ("not allowed"): catch it here.
+        let source = include_str!("commands.rs");
+        let build = include_str!("../build.rs");
+        let set = include_str!("../permissions/karvon.toml");
+        let lib = include_str!("lib.rs");
+        let mut n = 0;
+        for part in source.split("#[tauri::command]\npub async fn ").skip(1) {
+            let name = part.split('(').next().unwrap_or_default();
+            assert!(
+                build.contains(&format!("\"{name}\",")),
+                "{name} in build.rs"
+            );
+            let allow = format!("\"allow-{}\"", name.replace('_', "-"));
+            assert!(set.contains(&allow), "{allow} in permissions/karvon.toml");
+            assert!(
+                lib.contains(&format!("commands::{name},")),
+                "{name} in the handler"
+            );
+            n += 1;
+        }
+        assert!(n > 25, "{n} commands found");
     }
 }

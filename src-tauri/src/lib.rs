@@ -3,60 +3,80 @@
 //! It opens the core on the platform's app-data folder (or `$KARVON_DATA`), keeps it in Tauri's
 //! managed state, and exposes thin `#[tauri::command]`s (see [`commands`]) that call the core
 //! and answer with the typed messages of [`wire`], every text rendered in the user's language.
-//! Alerts the core raises become desktop notifications. The UI (`ui/dist`) is embedded.
+//! Alerts the core raises become desktop notifications; a worker thread syncs with the
+//! configured server (see [`sync`]). The UI (`ui/dist`) is embedded.
 
 pub mod commands;
 mod error;
+pub mod sync;
 mod views;
 #[path = "../../ui/src/wire.rs"]
 pub mod wire;
 
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use karvon_core::i18n::{Catalogue, Lang};
 use karvon_core::{Karvon, KeySource};
 use tauri::Manager;
 
 pub use error::api_error;
-use wire::{ApiError, Settings};
+use sync::Syncer;
+use wire::Settings;
 
-/// The settings file inside the data folder.
-const SETTINGS_FILE: &str = "desktop-settings.json";
-
-/// The shell's state: the core on its data folder, and the user's settings.
+/// The shell's state: the core on its data folder, the user's settings and the sync worker.
 #[derive(Debug)]
 pub struct AppState {
-    core: Karvon,
+    core: Arc<Karvon>,
     dir: PathBuf,
     settings: Mutex<Settings>,
+    syncer: Arc<Syncer>,
 }
 
 impl AppState {
-    /// Opens the core on `dir` with the key file beside the database (or `$KARVON_KEY_FILE`).
+    /// Opens the core on `dir` with the key file beside the database (or `$KARVON_KEY_FILE`);
+    /// the settings are the core's (first run: the language of the environment).
     pub fn open(dir: &Path) -> Result<Self, karvon_core::Error> {
         let key = std::env::var_os("KARVON_KEY_FILE")
             .map(PathBuf::from)
             .unwrap_or_else(|| dir.join("key"));
         let core = Karvon::open(dir, &KeySource::File(key))?;
-        let settings = std::fs::read_to_string(dir.join(SETTINGS_FILE))
-            .ok()
-            .and_then(|t| serde_json::from_str::<Settings>(&t).ok())
-            .unwrap_or_else(|| Settings {
-                lang: default_lang().tag().to_owned(),
-                home: "UZ".to_owned(),
-                server: String::new(),
+        let saved = core
+            .saved_settings()?
+            .unwrap_or_else(|| karvon_core::Settings {
+                language: default_lang(),
+                ..karvon_core::Settings::default()
             });
+        let server = core.sync_status()?.server_url.unwrap_or_default();
+        let settings = Settings {
+            lang: saved.language.tag().to_owned(),
+            home: saved.home_country,
+            currency: saved.currency.code().to_owned(),
+            server,
+        };
+        let syncer = Arc::new(Syncer::default());
+        syncer.enable(!settings.server.is_empty());
         Ok(Self {
-            core,
+            core: Arc::new(core),
             dir: dir.to_owned(),
             settings: Mutex::new(settings),
+            syncer,
         })
     }
 
     /// The core.
     pub fn core(&self) -> &Karvon {
         &self.core
+    }
+
+    /// The sync worker's state.
+    pub fn syncer(&self) -> &Syncer {
+        &self.syncer
+    }
+
+    /// Starts the sync worker thread.
+    pub fn start_sync(&self) -> std::io::Result<()> {
+        self.syncer.spawn(Arc::clone(&self.core))
     }
 
     /// The data folder.
@@ -82,13 +102,37 @@ impl AppState {
         Catalogue::new(self.lang())
     }
 
-    /// Replaces the settings and saves them (atomically) in the data folder.
-    pub fn save_settings(&self, s: Settings) -> Result<(), ApiError> {
-        let text = serde_json::to_string_pretty(&s).unwrap_or_default();
-        karvon_core::files::write_atomic(&self.dir.join(SETTINGS_FILE), text.as_bytes())
-            .map_err(|e| api_error(&self.catalogue(), &e))?;
-        *self.settings.lock().unwrap_or_else(|p| p.into_inner()) = s;
-        Ok(())
+    /// Checks and saves the settings: language, home country and currency in the core's
+    /// settings, the server in its sync state (an empty server stops syncing). Every bad
+    /// field is named.
+    pub fn save_settings(&self, s: Settings) -> Result<Settings, karvon_core::Error> {
+        let parsed = karvon_core::Settings::parse(&s.lang, &s.home, &s.currency)?;
+        let server = s.server.trim().to_owned();
+        let before = self.settings().server;
+        if server.is_empty() {
+            if !before.is_empty() {
+                self.core.forget_sync_server()?;
+            }
+        } else {
+            self.core.configure_sync(&server).map_err(|e| match e {
+                karvon_core::Error::Sync(e) => karvon_core::Error::Input(
+                    karvon_core::domain::InputError::new("server", e.message()),
+                ),
+                other => other,
+            })?;
+        }
+        self.core.save_settings(&parsed)?;
+        let saved = Settings {
+            lang: parsed.language.tag().to_owned(),
+            home: parsed.home_country,
+            currency: parsed.currency.code().to_owned(),
+            server: self.core.sync_status()?.server_url.unwrap_or_default(),
+        };
+        *self.settings.lock().unwrap_or_else(|p| p.into_inner()) = saved.clone();
+        if saved.server != before {
+            self.syncer.enable(!saved.server.is_empty());
+        }
+        Ok(saved)
     }
 }
 
@@ -123,6 +167,7 @@ pub fn run() -> Result<(), String> {
                 let cat = Catalogue::new(default_lang());
                 karvon_core::report::error_text(&cat, &e)
             })?;
+            state.start_sync()?;
             app.manage(state);
             Ok(())
         })
@@ -156,6 +201,7 @@ pub fn run() -> Result<(), String> {
             commands::hs_search,
             commands::import_hs,
             commands::sync_status,
+            commands::sync_now,
         ])
         .run(tauri::generate_context!())
         .map_err(|e| e.to_string())

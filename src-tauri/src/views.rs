@@ -107,8 +107,8 @@ pub fn item(
     let lang = cat.lang();
     let money = |d: Decimal| format_money(lang, d, cur);
     let traveller = s
-        .and_then(|s| s.travellers.iter().find(|t| t.id == i.traveller))
-        .map_or_else(|| i.traveller.clone(), |t| t.name.clone());
+        .and_then(|s| s.travellers.iter().find(|t| *t.id == *i.traveller))
+        .map_or_else(|| i.traveller.to_string(), |t| t.name.clone());
     let status = serde_json::to_value(i.status)
         .ok()
         .and_then(|v| v.as_str().map(str::to_owned))
@@ -128,8 +128,8 @@ pub fn item(
         duty: money(i.duty),
         vat: money(i.vat),
         excise: money(i.excise),
-        rule: i.rule.clone(),
-        source: i.source.clone().unwrap_or_default(),
+        rule: i.rule.to_string(),
+        source: i.source.as_deref().unwrap_or_default().to_owned(),
         steps: i.explanation.iter().map(|m| cat.render(m)).collect(),
     }
 }

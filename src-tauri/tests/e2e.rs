@@ -7,6 +7,7 @@ mod webdriver;
 
 use std::path::{Path, PathBuf};
 
+use karvon_core::{Karvon, KeySource};
 use webdriver::{Harness, Session};
 
 fn repo() -> PathBuf {
@@ -217,6 +218,56 @@ fn journeys_in_a_real_window() {
         is_pdf(cn23.rsplit(' ').next().unwrap_or_default()),
         "{cn23}"
     );
+
+    // Sync: offline until a server is set; then everything goes to a real server on loopback,
+    // and a second device of the same account receives it. A server that goes away is shown.
+    s.click("#sync");
+    s.wait_text("#sync-server", |t| t.contains("No sync server"));
+    assert!(s.text("#sync").contains("Offline"), "{}", s.text("#sync"));
+    s.click("#sync");
+    s.wait_count("#sync-panel", 0);
+    let server = karvon_e2e::Server::sqlite();
+    s.click("#nav-settings");
+    s.type_in("#server", "ftp://example.org");
+    s.click("#save-settings");
+    s.wait_text("#error", |t| t.contains("ftp://example.org"));
+    s.type_in("#server", &server.url);
+    s.click("#save-settings");
+    s.wait_text("#toast", |t| t.contains("Saved"));
+    s.wait_text("#sync", |t| t.contains("Up to date"));
+    s.click("#sync");
+    s.wait_text("#sync-last", |t| t.contains("Synced just now"));
+    assert!(
+        s.text("#sync-server").contains(&server.url),
+        "{}",
+        s.text("#sync-server")
+    );
+    shot(&s, "sync");
+    let options = karvon_e2e::fast_options();
+    let desk = Karvon::open(&data, &KeySource::File(key.clone())).expect("the app's folder");
+    let code = desk.create_pairing_code(&options).expect("a pairing code");
+    let other =
+        Karvon::open(&tmp.path().join("other"), &KeySource::Provided([7; 32])).expect("a device");
+    other
+        .pair_device(&server.url, &code.code, &options)
+        .expect("paired");
+    other.sync_with(&options, &mut |_| {}).expect("synced");
+    let trips: Vec<String> = other
+        .trips()
+        .expect("trips")
+        .into_iter()
+        .map(|t| t.name)
+        .collect();
+    assert!(
+        trips.iter().any(|n| n == "Helsinki week"),
+        "the other device has {trips:?}"
+    );
+    drop(desk);
+    drop(server);
+    s.click("#sync-now");
+    s.wait_text("#sync", |t| t.contains("Sync failed"));
+    s.click("#sync");
+    s.wait_count("#sync-panel", 0);
 
     s.close();
 

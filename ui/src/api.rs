@@ -122,8 +122,8 @@ pub async fn boot() -> Result<Boot, ApiError> {
     call("boot", &NoArgs {}).await
 }
 
-/// Saves the settings.
-pub async fn save_settings(settings: &Settings) -> Result<(), ApiError> {
+/// Saves the settings; the settings as saved.
+pub async fn save_settings(settings: &Settings) -> Result<Settings, ApiError> {
     #[derive(Serialize)]
     struct A<'a> {
         settings: &'a Settings,
@@ -276,4 +276,15 @@ pub async fn hs_search(query: &str) -> Result<Vec<HsRow>, ApiError> {
 /// The sync indicator's state.
 pub async fn sync_status() -> Result<SyncView, ApiError> {
     call("sync_status", &NoArgs {}).await
+}
+
+/// The sync indicator, polled in the background (not counted as a command in flight, so a
+/// test waiting for the window to settle is not held up by the poll).
+pub async fn sync_poll() -> Result<SyncView, ApiError> {
+    call_now("sync_status", &NoArgs {}).await
+}
+
+/// Syncs now; the indicator.
+pub async fn sync_now() -> Result<SyncView, ApiError> {
+    call("sync_now", &NoArgs {}).await
 }

@@ -156,6 +156,26 @@ pub fn App() -> impl IntoView {
     };
     provide_context(c);
     c.reboot(None);
+    // The sync indicator follows the background sync.
+    let poll = move || {
+        spawn_local(async move {
+            if let Ok(s) = api::sync_poll().await {
+                if c.sync.with_untracked(|old| *old != s) {
+                    c.sync.set(s);
+                }
+            }
+        });
+    };
+    let _ = set_interval_with_handle(poll, std::time::Duration::from_secs(2));
+    let panel = RwSignal::new(false);
+    let sync_now = move |_: leptos::ev::MouseEvent| {
+        spawn_local(async move {
+            match api::sync_now().await {
+                Ok(s) => c.sync.set(s),
+                Err(e) => c.notify(e.message, false),
+            }
+        });
+    };
     let nav = move |page: Page, id: &'static str, label: &'static str| {
         let target = page.clone();
         let current = move || {
@@ -197,12 +217,28 @@ pub fn App() -> impl IntoView {
                     {nav(Page::Reference, "nav-reference", "ui-nav-reference")}
                     {nav(Page::Settings, "nav-settings", "ui-nav-settings")}
                 </nav>
-                <div id="sync" class=move || format!("sync sync-{}", c.sync.get().state)
-                    role="status" title=move || c.sync.get().text>
-                    <span class="dot" aria-hidden="true"></span>
-                    <span>{move || c.sync.get().text}</span>
-                    {move || (c.sync.get().state == "syncing").then(|| view! {
-                        <progress max="100" value=move || c.sync.get().percent.to_string()></progress>
+                <div class="sync-wrap">
+                    <button id="sync" class=move || format!("sync sync-{}", c.sync.get().state)
+                        aria-expanded=move || panel.get().to_string() aria-controls="sync-panel"
+                        title=move || c.sync.get().text on:click=move |_| panel.update(|p| *p = !*p)>
+                        <span class="dot" aria-hidden="true"></span>
+                        <span role="status">{move || c.sync.get().text}</span>
+                        {move || (c.sync.get().state == "syncing").then(|| view! {
+                            <progress max="100" value=move || c.sync.get().percent.to_string()></progress>
+                        })}
+                    </button>
+                    {move || panel.get().then(|| view! {
+                        <div id="sync-panel" class="sync-panel" role="dialog" aria-label=t("ui-sync-title")
+                            on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { panel.set(false) }>
+                            <p id="sync-server">{move || c.sync.get().server}</p>
+                            <p id="sync-last" class="muted">{move || c.sync.get().last}</p>
+                            <ul id="sync-problems">
+                                {move || c.sync.get().problems.into_iter().map(|p| view! { <li class="problem">{p}</li> }).collect_view()}
+                            </ul>
+                            <button id="sync-now" class="primary" autofocus
+                                disabled=move || c.sync.get().state == "offline"
+                                on:click=sync_now>{t("ui-sync-now")}</button>
+                        </div>
                     })}
                 </div>
             </header>

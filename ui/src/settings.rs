@@ -1,4 +1,5 @@
-//! Settings: language (switched live), home country, sync server, the data folder.
+//! Settings: language (switched live), home country, default currency, sync server, the data
+//! folder.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -13,6 +14,7 @@ pub fn page() -> AnyView {
     let error = RwSignal::new(None::<ApiError>);
     let home = RwSignal::new(c.boot.with_untracked(|b| b.settings.home.clone()));
     let server = RwSignal::new(c.boot.with_untracked(|b| b.settings.server.clone()));
+    let currency = RwSignal::new(c.boot.with_untracked(|b| b.settings.currency.clone()));
     let save = move |lang: Option<String>| {
         let mut s = c.boot.get_untracked().settings;
         if let Some(l) = lang {
@@ -20,10 +22,12 @@ pub fn page() -> AnyView {
         }
         s.home = home.get_untracked();
         s.server = server.get_untracked();
+        s.currency = currency.get_untracked();
         spawn_local(async move {
             match api::save_settings(&s).await {
-                Ok(()) => {
+                Ok(saved) => {
                     error.set(None);
+                    server.set(saved.server);
                     c.reboot(Some("ui-saved"));
                 }
                 Err(e) => error.set(Some(e)),
@@ -45,6 +49,16 @@ pub fn page() -> AnyView {
                 </select></label>
             <label class="field" for="home"><span>{t("ui-home-country")}</span>
                 <input id="home" maxlength="2" prop:value=move || home.get() on:input=move |ev| home.set(event_target_value(&ev))/></label>
+            <label class="field" for="currency"><span>{t("ui-currency-default")}</span>
+                <select id="currency" on:change=move |ev| currency.set(event_target_value(&ev))>
+                    {move || {
+                        let current = currency.get();
+                        c.boot.with(|b| b.currencies.clone()).into_iter().map(|code| {
+                            let selected = code == current;
+                            view! { <option value=code.clone() selected=selected>{code.clone()}</option> }
+                        }).collect_view()
+                    }}
+                </select></label>
             <label class="field" for="server"><span>{t("ui-server")}</span>
                 <input id="server" type="url" placeholder="https://" prop:value=move || server.get() on:input=move |ev| server.set(event_target_value(&ev))/></label>
             <ErrorBox error=error/>

@@ -136,7 +136,7 @@ fn purchase_form(trip: String, status: RwSignal<Option<StatusView>>) -> impl Int
     let c = ctx();
     let blank = PurchaseForm {
         trip: trip.clone(),
-        currency: "EUR".into(),
+        currency: c.boot.with_untracked(|b| b.settings.currency.clone()),
         kind: "goods".into(),
         ..PurchaseForm::default()
     };

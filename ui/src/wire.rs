@@ -44,6 +44,8 @@ pub struct Settings {
     pub lang: String,
     /// Home country (ISO 3166 alpha-2), the default residency of new travellers.
     pub home: String,
+    /// The currency new purchases and plans start in (ISO 4217).
+    pub currency: String,
     /// Sync server address; empty when none is configured.
     pub server: String,
 }
@@ -364,12 +366,19 @@ pub struct HsRow {
 /// Sync state for the indicator.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct SyncView {
-    /// `offline`, `idle`, `syncing` or `error`.
+    /// `offline`, `idle`, `syncing`, `error` (the last sync failed; it will retry) or
+    /// `problem` (something needs the user).
     pub state: String,
     /// The state, rendered.
     pub text: String,
-    /// Changes waiting to be sent.
+    /// Changes and declarations waiting to be sent.
     pub pending: u32,
     /// Progress while syncing, 0–100.
     pub percent: u32,
+    /// The server, rendered (or how to set one).
+    pub server: String,
+    /// When the last sync ended, rendered.
+    pub last: String,
+    /// Problems that need the user, rendered.
+    pub problems: Vec<String>,
 }

@@ -61,6 +61,18 @@ fn cargo(args: &[&str]) -> bool {
         .is_ok_and(|s| s.success())
 }
 
+/// Runs one step of a task and says how long it took (CI logs show where the time goes).
+fn step(name: &str, f: impl FnOnce() -> bool) -> bool {
+    let start = std::time::Instant::now();
+    let ok = f();
+    eprintln!(
+        "== {name}: {} in {:.0?}",
+        if ok { "ok" } else { "FAILED" },
+        start.elapsed()
+    );
+    ok
+}
+
 fn main() -> ExitCode {
     let task = std::env::args().nth(1).unwrap_or_default();
     let ok = match task.as_str() {
@@ -74,23 +86,27 @@ fn main() -> ExitCode {
         "bindings" => bindings::bindings(&std::env::args().skip(2).collect::<Vec<_>>()),
         // Every test, plus the formatting and lint gates.
         "test" => {
-            setup()
-                && bindings::setup_kotlin()
-                && desktop::tools()
-                && desktop::ui(false)
-                && cargo(&["fmt", "--all", "--", "--check"])
-                && cargo(&[
-                    "clippy",
-                    "--workspace",
-                    "--exclude",
-                    "karvon-ui",
-                    "--all-targets",
-                    "--",
-                    "-D",
-                    "warnings",
-                ])
-                && cargo(&["test", "--workspace", "--exclude", "karvon-ui"])
-                && desktop::test()
+            step("packages", setup)
+                && step("kotlin", bindings::setup_kotlin)
+                && step("desktop tools", desktop::tools)
+                && step("ui", || desktop::ui(false))
+                && step("fmt", || cargo(&["fmt", "--all", "--", "--check"]))
+                && step("clippy", || {
+                    cargo(&[
+                        "clippy",
+                        "--workspace",
+                        "--exclude",
+                        "karvon-ui",
+                        "--all-targets",
+                        "--",
+                        "-D",
+                        "warnings",
+                    ])
+                })
+                && step("tests", || {
+                    cargo(&["test", "--workspace", "--exclude", "karvon-ui"])
+                })
+                && step("ui clippy", desktop::test)
         }
         // Optional, not part of `test`: the size-tuned mobile library against its budget.
         "mobile-size" => size::mobile_size(&std::env::args().skip(2).collect::<Vec<_>>()),

@@ -519,3 +519,30 @@ fn sync_needs_a_server_and_refuses_a_bad_url() {
     let st = k.sync_status().unwrap();
     assert_eq!(st.server_url, None);
 }
+
+#[test]
+fn forgetting_the_server_stops_sync_and_keeps_the_outbox() {
+    let rig = Rig::new();
+    let dir = tempfile::tempdir().unwrap();
+    let k = device(&dir, "a");
+    rig.sync(&k).unwrap();
+    seed(&k);
+    let waiting = k.sync_status().unwrap().pending;
+    assert!(waiting > 0);
+    k.forget_sync_server().unwrap();
+    let st = k.sync_status().unwrap();
+    assert_eq!(
+        (st.server_url, st.account_id, st.device_id),
+        (None, None, None)
+    );
+    assert_eq!(st.pending, waiting, "nothing waiting is lost");
+    assert!(matches!(
+        rig.sync(&k).unwrap_err(),
+        Error::Sync(SyncError::NotConfigured)
+    ));
+    // A server again: this device registers afresh and sends what waited.
+    k.configure_sync(URL).unwrap();
+    let report = rig.sync(&k).unwrap();
+    assert_eq!(report.pushed, waiting);
+    assert_eq!(k.sync_status().unwrap().pending, 0);
+}

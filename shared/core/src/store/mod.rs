@@ -241,7 +241,9 @@ impl<'a> Tx<'a> {
         if rows.is_empty() {
             return Ok(());
         }
-        let Self { tx, clock, now_ms } = self;
+        let Self {
+            tx, clock, now_ms, ..
+        } = self;
         let now = *now_ms;
         let mut log = changes::append_statement(tx)?;
         let mut insert = tx.prepare_cached(row_sql)?;

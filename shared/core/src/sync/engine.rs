@@ -87,6 +87,16 @@ impl Karvon {
         })
     }
 
+    /// Stops syncing: forgets the server and this device's registration there. Changes keep
+    /// waiting in the outbox for the next server configured; that server's problems go.
+    pub fn forget_sync_server(&self) -> Result<(), Error> {
+        self.store()?.write(|tx| {
+            tx.execute("DELETE FROM sync_state WHERE id = 1", [])?;
+            tx.execute("DELETE FROM sync_problem", [])?;
+            Ok(())
+        })
+    }
+
     /// Where sync stands: the server, pending changes, last sync and problems with reasons.
     pub fn sync_status(&self) -> Result<SyncStatus, Error> {
         self.store()?.read(|c| {

@@ -127,6 +127,29 @@ ui-rates-imported = Imported { $tables } tables with { $rates } rates ({ $first 
 ui-hs-imported = Imported { $count } HS codes.
 ui-restored = Restored { $entity } { $id }.
 ui-sync-offline = Offline · { $pending } changes waiting
-ui-sync-idle = Up to date · { $pending } changes waiting
+ui-sync-idle = Up to date
+ui-sync-waiting = { $pending ->
+    [one] 1 change waiting to sync
+   *[other] { $pending } changes waiting to sync
+  }
+ui-sync-starting = Syncing…
+ui-sync-pushing = Syncing · sent { $done } of { $total }
+ui-sync-filing = Syncing · filed { $done } of { $total }
+ui-sync-pulling = Syncing · received { $done }
+ui-sync-failed = Sync failed, will retry: { $reason }
+ui-sync-problems = { $count ->
+    [one] 1 sync problem needs you
+   *[other] { $count } sync problems need you
+  }
+ui-sync-never = Not synced yet
+ui-sync-just-now = Synced just now
+ui-sync-minutes = Synced { $n } min ago
+ui-sync-hours = Synced { $n } h ago
+ui-sync-days = Synced { $n } d ago
+ui-sync-now = Sync now
+ui-sync-no-server = No sync server: changes stay on this device until you set one in Settings.
+ui-sync-server = Server: { $server }
+ui-sync-title = Sync
+ui-currency-default = Default currency
 ui-error-language = “{ $value }” is not a language (en, uz, ru)
 ui-error-postal-kind = “{ $value }” is not a postal form (cn22, cn23)
