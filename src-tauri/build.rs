@@ -33,6 +33,8 @@ const COMMANDS: &[&str] = &[
     "import_hs",
     "sync_status",
     "sync_now",
+    "pairing_code",
+    "pair_device",
 ];
 
 fn main() {

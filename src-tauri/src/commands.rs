@@ -24,8 +24,9 @@ use tauri_plugin_notification::NotificationExt;
 use crate::error::{api_error, field_error};
 use crate::views;
 use crate::wire::{
-    Added, ApiError, Boot, Choice, DocRow, DocView, HsRow, PaymentView, PreviewView, PurchaseForm,
-    RateRow, Settings, StatusView, SyncView, TradeForm, TravellerForm, TripForm, TripRow,
+    Added, ApiError, Boot, Choice, DocRow, DocView, HsRow, PairingView, PaymentView, PreviewView,
+    PurchaseForm, RateRow, Settings, StatusView, SyncView, TradeForm, TravellerForm, TripForm,
+    TripRow,
 };
 use crate::AppState;
 
@@ -709,6 +710,68 @@ pub async fn sync_now(st: State<'_, AppState>) -> Answer<SyncView> {
     sync_view(&st)
 }
 
+/// A one-time code that links another device to this device's account (this device registers
+/// on the server first if it has not yet).
+#[tauri::command]
+pub async fn pairing_code(st: State<'_, AppState>) -> Answer<PairingView> {
+    let cat = st.catalogue();
+    let server = st.settings().server;
+    if server.is_empty() {
+        return Err(field_error(
+            &cat,
+            "server",
+            Message::new("ui-pair-needs-server"),
+        ));
+    }
+    let made = run(&st, |k| k.create_pairing_code(&sync_options()))?;
+    let now = u64::try_from(
+        std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_millis()),
+    )
+    .unwrap_or(u64::MAX);
+    let minutes = made.expires_ms.saturating_sub(now) / 60_000;
+    Ok(PairingView {
+        hint: cat.render(
+            &Message::new("ui-pair-hint")
+                .int("minutes", i64::try_from(minutes).unwrap_or(i64::MAX))
+                .text("server", server),
+        ),
+        code: made.code,
+    })
+}
+
+/// Links this device to the account of the device that showed `code`, on `server`; it syncs
+/// with that account from then on. Answers the settings after.
+#[tauri::command]
+pub async fn pair_device(
+    st: State<'_, AppState>,
+    server: String,
+    code: String,
+) -> Answer<Settings> {
+    let cat = st.catalogue();
+    let code = code.trim().to_uppercase();
+    if code.is_empty() {
+        return Err(field_error(
+            &cat,
+            "code",
+            Message::new("ui-pair-code-missing"),
+        ));
+    }
+    let outcome = st.pair(server.trim(), &code);
+    outcome.map_err(|e| api_error(&cat, &e))
+}
+
+/// How the desktop syncs and pairs: a few quick retries (the worker tries again later).
+pub(crate) fn sync_options() -> karvon_core::sync::SyncOptions {
+    karvon_core::sync::SyncOptions {
+        max_attempts: 3,
+        max_delay: std::time::Duration::from_secs(4),
+        device_name: "Karvon desktop".into(),
+        ..karvon_core::sync::SyncOptions::default()
+    }
+}
+
 fn sync_view(st: &AppState) -> Answer<SyncView> {
     let cat = st.catalogue();
     let status = run(st, Karvon::sync_status)?;
@@ -1050,5 +1113,28 @@ mod tests {
             n += 1;
         }
         assert!(n > 25, "{n} commands found");
+    }
+
+    #[test]
+    fn pairing_joins_the_account_and_a_refused_code_leaves_sync_off() {
+        let (_dir, st) = state();
+        let server = karvon_e2e::Server::sqlite();
+        let host = tempfile::tempdir().unwrap();
+        let first = Karvon::open(host.path(), &karvon_core::KeySource::Provided([3; 32])).unwrap();
+        first.configure_sync(&server.url).unwrap();
+        let code = first.create_pairing_code(&sync_options()).unwrap();
+        // A code nobody made: refused, and this device opens no account of its own there.
+        let e = st.pair(&server.url, "ZZZZZZZZZZ").unwrap_err();
+        assert!(!api_error(&st.catalogue(), &e).message.is_empty());
+        assert_eq!(st.settings().server, "");
+        assert_eq!(st.core().sync_status().unwrap().server_url, None);
+        // The real code: the same account as the first device.
+        let joined = st.pair(&server.url, &code.code).unwrap();
+        assert_eq!(joined.server, server.url);
+        assert_eq!(
+            st.core().sync_status().unwrap().account_id,
+            first.sync_status().unwrap().account_id
+        );
+        assert!(st.core().sync_status().unwrap().device_id.is_some());
     }
 }

@@ -134,6 +134,39 @@ impl AppState {
         }
         Ok(saved)
     }
+
+    /// Links this device to the account of the device that made `code` on `server`, then
+    /// syncs with it. A refused code on another server than before leaves sync off (this
+    /// device does not open an account of its own there); the outbox keeps everything.
+    pub fn pair(&self, server: &str, code: &str) -> Result<Settings, karvon_core::Error> {
+        let before = self.settings().server;
+        let outcome = self
+            .core
+            .pair_device(server, code, &commands::sync_options())
+            .map_err(|e| match e {
+                karvon_core::Error::Sync(e @ karvon_core::sync::SyncError::BadUrl { .. }) => {
+                    karvon_core::Error::Input(karvon_core::domain::InputError::new(
+                        "server",
+                        e.message(),
+                    ))
+                }
+                other => other,
+            });
+        let mut now = self.core.sync_status()?.server_url.unwrap_or_default();
+        if outcome.is_err() && now != before && !now.is_empty() {
+            self.core.forget_sync_server()?;
+            now = String::new();
+        }
+        let settings = {
+            let mut g = self.settings.lock().unwrap_or_else(|p| p.into_inner());
+            g.server = now;
+            g.clone()
+        };
+        if settings.server != before || outcome.is_ok() {
+            self.syncer.enable(!settings.server.is_empty());
+        }
+        outcome.map(|()| settings)
+    }
 }
 
 /// The language of the environment (`LANG`), else English.
@@ -202,6 +235,8 @@ pub fn run() -> Result<(), String> {
             commands::import_hs,
             commands::sync_status,
             commands::sync_now,
+            commands::pairing_code,
+            commands::pair_device,
         ])
         .run(tauri::generate_context!())
         .map_err(|e| e.to_string())

@@ -5,7 +5,7 @@
 use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
-use karvon_core::sync::{SyncOptions, SyncProgress};
+use karvon_core::sync::SyncProgress;
 use karvon_core::Karvon;
 
 /// Time between syncs when nothing asks for one (to pull what other devices sent).
@@ -170,12 +170,7 @@ impl Syncer {
         std::thread::Builder::new()
             .name("karvon-sync".into())
             .spawn(move || {
-                let options = SyncOptions {
-                    max_attempts: 3,
-                    max_delay: Duration::from_secs(4),
-                    device_name: "Karvon desktop".into(),
-                    ..SyncOptions::default()
-                };
+                let options = crate::commands::sync_options();
                 while me.wait_due() {
                     let outcome = core
                         .sync_with(&options, &mut |p| me.progress(p))

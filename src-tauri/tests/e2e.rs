@@ -222,10 +222,10 @@ fn journeys_in_a_real_window() {
     // Sync: offline until a server is set; then everything goes to a real server on loopback,
     // and a second device of the same account receives it. A server that goes away is shown.
     s.click("#sync");
-    s.wait_text("#sync-server", |t| t.contains("No sync server"));
+    s.wait_text("#syncbox-server", |t| t.contains("No sync server"));
     assert!(s.text("#sync").contains("Offline"), "{}", s.text("#sync"));
     s.click("#sync");
-    s.wait_count("#sync-panel", 0);
+    s.wait_count("#syncbox-panel", 0);
     let server = karvon_e2e::Server::sqlite();
     s.click("#nav-settings");
     s.type_in("#server", "ftp://example.org");
@@ -236,21 +236,29 @@ fn journeys_in_a_real_window() {
     s.wait_text("#toast", |t| t.contains("Saved"));
     s.wait_text("#sync", |t| t.contains("Up to date"));
     s.click("#sync");
-    s.wait_text("#sync-last", |t| t.contains("Synced just now"));
+    s.wait_text("#syncbox-last", |t| t.contains("Synced just now"));
     assert!(
-        s.text("#sync-server").contains(&server.url),
+        s.text("#syncbox-server").contains(&server.url),
         "{}",
-        s.text("#sync-server")
+        s.text("#syncbox-server")
     );
     shot(&s, "sync");
+    // Settings → Devices: a code for another device, which then receives everything.
+    s.click("#sync");
+    s.wait_count("#syncbox-panel", 0);
+    s.click("#pair-create");
+    let code = s.wait_text("#pair-code", |t| t.trim().len() >= 8);
+    assert!(
+        s.text("#pair-hint").contains(&server.url),
+        "{}",
+        s.text("#pair-hint")
+    );
     let options = karvon_e2e::fast_options();
-    let desk = Karvon::open(&data, &KeySource::File(key.clone())).expect("the app's folder");
-    let code = desk.create_pairing_code(&options).expect("a pairing code");
     let other =
         Karvon::open(&tmp.path().join("other"), &KeySource::Provided([7; 32])).expect("a device");
     other
-        .pair_device(&server.url, &code.code, &options)
-        .expect("paired");
+        .pair_device(&server.url, code.trim(), &options)
+        .expect("paired with the code the window shows");
     other.sync_with(&options, &mut |_| {}).expect("synced");
     let trips: Vec<String> = other
         .trips()
@@ -262,12 +270,17 @@ fn journeys_in_a_real_window() {
         trips.iter().any(|n| n == "Helsinki week"),
         "the other device has {trips:?}"
     );
-    drop(desk);
+    // Joining with a code nobody made is refused, with the reason.
+    s.type_in("#pair-server", &server.url);
+    s.type_in("#pair-code-input", "ZZZZZZZZZZ");
+    s.click("#pair-join");
+    s.wait_text("#error", |t| !t.trim().is_empty());
     drop(server);
-    s.click("#sync-now");
+    s.click("#sync");
+    s.click("#syncbox-now");
     s.wait_text("#sync", |t| t.contains("Sync failed"));
     s.click("#sync");
-    s.wait_count("#sync-panel", 0);
+    s.wait_count("#syncbox-panel", 0);
 
     s.close();
 

@@ -5,8 +5,8 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::wire::{
-    Added, ApiError, Boot, DocRow, DocView, HsRow, PaymentView, PreviewView, PurchaseForm, RateRow,
-    Settings, StatusView, SyncView, TradeForm, TripForm, TripRow,
+    Added, ApiError, Boot, DocRow, DocView, HsRow, PairingView, PaymentView, PreviewView,
+    PurchaseForm, RateRow, Settings, StatusView, SyncView, TradeForm, TripForm, TripRow,
 };
 
 #[wasm_bindgen]
@@ -282,6 +282,21 @@ pub async fn sync_status() -> Result<SyncView, ApiError> {
 /// test waiting for the window to settle is not held up by the poll).
 pub async fn sync_poll() -> Result<SyncView, ApiError> {
     call_now("sync_status", &NoArgs {}).await
+}
+
+/// A code for linking another device (registers this one on the server first if needed).
+pub async fn pairing_code() -> Result<PairingView, ApiError> {
+    call("pairing_code", &NoArgs {}).await
+}
+
+/// Links this device to the account of the device that showed `code`; the settings after.
+pub async fn pair_device(server: &str, code: &str) -> Result<Settings, ApiError> {
+    #[derive(Serialize)]
+    struct A<'a> {
+        server: &'a str,
+        code: &'a str,
+    }
+    call("pair_device", &A { server, code }).await
 }
 
 /// Syncs now; the indicator.

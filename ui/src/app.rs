@@ -217,9 +217,9 @@ pub fn App() -> impl IntoView {
                     {nav(Page::Reference, "nav-reference", "ui-nav-reference")}
                     {nav(Page::Settings, "nav-settings", "ui-nav-settings")}
                 </nav>
-                <div class="sync-wrap">
+                <div class="syncbox">
                     <button id="sync" class=move || format!("sync sync-{}", c.sync.get().state)
-                        aria-expanded=move || panel.get().to_string() aria-controls="sync-panel"
+                        aria-expanded=move || panel.get().to_string() aria-controls="syncbox-panel"
                         title=move || c.sync.get().text on:click=move |_| panel.update(|p| *p = !*p)>
                         <span class="dot" aria-hidden="true"></span>
                         <span role="status">{move || c.sync.get().text}</span>
@@ -228,14 +228,14 @@ pub fn App() -> impl IntoView {
                         })}
                     </button>
                     {move || panel.get().then(|| view! {
-                        <div id="sync-panel" class="sync-panel" role="dialog" aria-label=t("ui-sync-title")
+                        <div id="syncbox-panel" class="syncbox-panel" role="dialog" aria-label=t("ui-sync-title")
                             on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { panel.set(false) }>
-                            <p id="sync-server">{move || c.sync.get().server}</p>
-                            <p id="sync-last" class="muted">{move || c.sync.get().last}</p>
-                            <ul id="sync-problems">
+                            <p id="syncbox-server">{move || c.sync.get().server}</p>
+                            <p id="syncbox-last" class="muted">{move || c.sync.get().last}</p>
+                            <ul id="syncbox-problems">
                                 {move || c.sync.get().problems.into_iter().map(|p| view! { <li class="problem">{p}</li> }).collect_view()}
                             </ul>
-                            <button id="sync-now" class="primary" autofocus
+                            <button id="syncbox-now" class="primary" autofocus
                                 disabled=move || c.sync.get().state == "offline"
                                 on:click=sync_now>{t("ui-sync-now")}</button>
                         </div>

@@ -6,7 +6,7 @@ use leptos::task::spawn_local;
 
 use crate::api;
 use crate::app::{ctx, t, ErrorBox};
-use crate::wire::ApiError;
+use crate::wire::{ApiError, PairingView};
 
 /// The settings page.
 pub fn page() -> AnyView {
@@ -31,6 +31,36 @@ pub fn page() -> AnyView {
                     c.reboot(Some("ui-saved"));
                 }
                 Err(e) => error.set(Some(e)),
+            }
+        });
+    };
+    let pairing = RwSignal::new(None::<PairingView>);
+    let pair_error = RwSignal::new(None::<ApiError>);
+    let join_server = RwSignal::new(String::new());
+    let join_code = RwSignal::new(String::new());
+    let show_code = move |_: leptos::ev::MouseEvent| {
+        spawn_local(async move {
+            match api::pairing_code().await {
+                Ok(p) => {
+                    pair_error.set(None);
+                    pairing.set(Some(p));
+                }
+                Err(e) => pair_error.set(Some(e)),
+            }
+        });
+    };
+    let join = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (url, code) = (join_server.get_untracked(), join_code.get_untracked());
+        spawn_local(async move {
+            match api::pair_device(&url, &code).await {
+                Ok(saved) => {
+                    pair_error.set(None);
+                    server.set(saved.server);
+                    join_code.set(String::new());
+                    c.reboot(Some("ui-paired"));
+                }
+                Err(e) => pair_error.set(Some(e)),
             }
         });
     };
@@ -63,6 +93,25 @@ pub fn page() -> AnyView {
                 <input id="server" type="url" placeholder="https://" prop:value=move || server.get() on:input=move |ev| server.set(event_target_value(&ev))/></label>
             <ErrorBox error=error/>
             <button id="save-settings" class="primary" on:click=move |_| save(None)>{t("ui-save")}</button>
+            <section class="panel" aria-labelledby="h-devices">
+                <h3 id="h-devices">{t("ui-devices")}</h3>
+                <button id="pair-create" on:click=show_code>{t("ui-pair-create")}</button>
+                {move || pairing.get().map(|p| view! {
+                    <p class="pair-code"><code id="pair-code">{p.code}</code></p>
+                    <p class="muted" id="pair-hint">{p.hint}</p>
+                })}
+                <form class="pair-join" on:submit=join>
+                    <h4>{t("ui-pair-join-title")}</h4>
+                    <label class="field" for="pair-server"><span>{t("ui-server")}</span>
+                        <input id="pair-server" type="url" placeholder="https://" prop:value=move || join_server.get()
+                            on:input=move |ev| join_server.set(event_target_value(&ev))/></label>
+                    <label class="field" for="pair-code-input"><span>{t("ui-pair-code")}</span>
+                        <input id="pair-code-input" autocomplete="off" prop:value=move || join_code.get()
+                            on:input=move |ev| join_code.set(event_target_value(&ev))/></label>
+                    <button id="pair-join" type="submit">{t("ui-pair-join")}</button>
+                </form>
+                <ErrorBox error=pair_error/>
+            </section>
             <p class="muted">{t("ui-data-folder")}" "<code id="data-dir">{move || c.boot.with(|b| b.data_dir.clone())}</code></p>
         </section>
     }

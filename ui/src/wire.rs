@@ -50,6 +50,15 @@ pub struct Settings {
     pub server: String,
 }
 
+/// A one-time code that links another device to this device's account.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct PairingView {
+    /// The code to type on the other device.
+    pub code: String,
+    /// How long it works and where, rendered.
+    pub hint: String,
+}
+
 /// Everything the UI needs to draw its chrome in one language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct Boot {

@@ -116,10 +116,14 @@ pub fn tools() -> bool {
     true
 }
 
-/// Builds the UI into `ui/dist`: cargo for wasm32, the wasm-bindgen CLI, the static files.
-pub fn ui(release: bool) -> bool {
+/// Builds the UI into `ui/dist`: cargo for wasm32 (with clippy's lints as errors when `lint`),
+/// the wasm-bindgen CLI, the static files.
+pub fn ui(release: bool, lint: bool) -> bool {
     let root = root();
     let mut build = cargo();
+    if lint {
+        build.envs(crate::lint_env());
+    }
     build.args([
         "build",
         "-p",
@@ -171,28 +175,13 @@ pub fn ui(release: bool) -> bool {
 
 /// Builds the UI, then runs the desktop app (debug build) on the embedded database.
 pub fn run_app() -> bool {
-    ui(false) && run(cargo().args(["run", "-p", "karvon-desktop"]))
-}
-
-/// The desktop check `cargo test --workspace` cannot do: clippy of the UI for wasm. (The
-/// app's own end-to-end tests in a real window run with the workspace's tests.)
-pub fn test() -> bool {
-    run(cargo().args([
-        "clippy",
-        "-p",
-        "karvon-ui",
-        "--target",
-        "wasm32-unknown-unknown",
-        "--",
-        "-D",
-        "warnings",
-    ]))
+    ui(false, false) && run(cargo().args(["run", "-p", "karvon-desktop"]))
 }
 
 /// Start-up benchmark: release builds of the app and of a bare Tauri window, then start time
 /// to first meaningful paint, resident memory and stripped binary size of each.
 pub fn bench() -> bool {
-    ui(true)
+    ui(true, false)
         && run(cargo().args([
             "build",
             "--release",
