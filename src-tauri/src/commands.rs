@@ -8,6 +8,7 @@ use karvon_core::documents::DocumentRecord;
 use karvon_core::domain::date::Date;
 use karvon_core::domain::document::DocKind;
 use karvon_core::domain::kind::{Kind, Mode};
+use karvon_core::domain::payment::{Bic, Iban, Party};
 use karvon_core::domain::{Currency, Message};
 use karvon_core::i18n::Catalogue;
 use karvon_core::payments::PaymentOptions;
@@ -24,9 +25,9 @@ use tauri_plugin_notification::NotificationExt;
 use crate::error::{api_error, field_error};
 use crate::views;
 use crate::wire::{
-    Added, ApiError, Boot, Choice, DocRow, DocView, HsRow, PairingView, PaymentView, PreviewView,
-    PurchaseForm, RateRow, Settings, StatusView, SyncView, TradeForm, TravellerForm, TripForm,
-    TripRow,
+    Added, ApiError, Boot, Choice, DocRow, DocView, HsRow, PairingView, PayeeForm, PaymentView,
+    PreviewView, PurchaseForm, RateRow, Settings, StatusView, SyncView, TradeForm, TravellerForm,
+    TripForm, TripRow,
 };
 use crate::AppState;
 
@@ -542,11 +543,51 @@ pub async fn export_pdf(st: State<'_, AppState>, id: String, path: String) -> An
 
 /// Makes the payment draft of a signed declaration.
 #[tauri::command]
-pub async fn create_payment(st: State<'_, AppState>, document: String) -> Answer<PaymentView> {
-    let p = run(&st, |k| {
-        k.create_payment(&document, &PaymentOptions::default())
-    })?;
-    Ok(views::payment(&st.catalogue(), &p))
+pub async fn create_payment(
+    st: State<'_, AppState>,
+    document: String,
+    payee: PayeeForm,
+) -> Answer<PaymentView> {
+    let cat = st.catalogue();
+    let options = payment_options(&cat, &payee)?;
+    let p = run(&st, |k| k.create_payment(&document, &options))?;
+    Ok(views::payment(&cat, &p))
+}
+
+/// The payee the user gave, checked field by field (name and IBAN go together).
+fn payment_options(cat: &Catalogue, f: &PayeeForm) -> Answer<PaymentOptions> {
+    let (name, iban, bic) = (f.name.trim(), f.iban.trim(), f.bic.trim());
+    let payee = match (name.is_empty(), iban.is_empty()) {
+        (true, true) => None,
+        (false, true) => {
+            return Err(field_error(
+                cat,
+                "iban",
+                Message::new("ui-error-payee-iban"),
+            ));
+        }
+        (true, false) => {
+            return Err(field_error(
+                cat,
+                "name",
+                Message::new("ui-error-payee-name"),
+            ));
+        }
+        (false, false) => Some(Party::with_iban(
+            name,
+            Iban::parse(iban).map_err(|e| field_error(cat, "iban", e.message()))?,
+            (!bic.is_empty())
+                .then(|| Bic::parse(bic))
+                .transpose()
+                .map_err(|e| field_error(cat, "bic", e.message()))?,
+        )),
+    };
+    let reference = f.reference.trim();
+    Ok(PaymentOptions {
+        payee,
+        reference: (!reference.is_empty()).then(|| reference.to_owned()),
+        ..PaymentOptions::default()
+    })
 }
 
 /// Writes a payment draft's PDF; answers the file's path.

@@ -5,6 +5,7 @@ use karvon_core::documents::DocumentRecord;
 use karvon_core::domain::assess::ItemResult;
 use karvon_core::domain::date::Date;
 use karvon_core::domain::fx::RateSource;
+use karvon_core::domain::payment::EpcVersion;
 use karvon_core::domain::{Channel, Currency, Message};
 use karvon_core::i18n::{format_decimal, format_money, Catalogue};
 use karvon_core::payments::PaymentRecord;
@@ -389,6 +390,14 @@ pub fn payment(cat: &Catalogue, p: &PaymentRecord) -> PaymentView {
         id: p.id.clone(),
         status: cat.text(p.status.term_id()),
         lines: p.draft.text_lines().iter().map(|m| cat.render(m)).collect(),
+        epc_svg: p
+            .draft
+            .epc_qr_payload(EpcVersion::V002)
+            .ok()
+            .and_then(|payload| {
+                karvon_render::qr::to_svg(&payload, karvon_render::qr::QrLevel::M).ok()
+            })
+            .unwrap_or_default(),
     }
 }
 

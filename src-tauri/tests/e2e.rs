@@ -145,9 +145,21 @@ fn journeys_in_a_real_window() {
     let pdf = s.wait_text("#saved-to", |t| t.contains(".pdf"));
     let pdf = pdf.rsplit(' ').next().unwrap_or_default().to_owned();
     assert!(is_pdf(&pdf), "a PDF at {pdf}");
+    // The payment draft to a known payee: a mistyped IBAN is named; then the SEPA QR shows.
+    s.click("details.payee summary");
+    s.type_in("#payee-name", "Tulli");
+    s.type_in("#payee-iban", "FI21 1234 5600 0007 84");
     s.click("#create-payment");
-    s.find("#payments .payment");
-    assert!(!s.text("#payments").is_empty());
+    s.wait_text("#error", |t| t.to_lowercase().contains("iban"));
+    assert_eq!(s.count("#payments .payment"), 0, "nothing saved");
+    s.type_in("#payee-iban", "FI21 1234 5600 0007 85");
+    s.click("#create-payment");
+    s.find("#payments .payment .epc svg");
+    assert!(
+        s.text("#payments").contains("Tulli"),
+        "{}",
+        s.text("#payments")
+    );
     s.click("#file");
     s.find("#doc-status.pill-queued");
     s.wait_count("#timeline li", 3);

@@ -5,8 +5,9 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::wire::{
-    Added, ApiError, Boot, DocRow, DocView, HsRow, PairingView, PaymentView, PreviewView,
-    PurchaseForm, RateRow, Settings, StatusView, SyncView, TradeForm, TripForm, TripRow,
+    Added, ApiError, Boot, DocRow, DocView, HsRow, PairingView, PayeeForm, PaymentView,
+    PreviewView, PurchaseForm, RateRow, Settings, StatusView, SyncView, TradeForm, TripForm,
+    TripRow,
 };
 
 #[wasm_bindgen]
@@ -226,12 +227,13 @@ pub async fn export_pdf(id: &str, path: &str) -> Result<String, ApiError> {
 }
 
 /// Makes a payment draft.
-pub async fn create_payment(document: &str) -> Result<PaymentView, ApiError> {
+pub async fn create_payment(document: &str, payee: &PayeeForm) -> Result<PaymentView, ApiError> {
     #[derive(Serialize)]
     struct A<'a> {
         document: &'a str,
+        payee: &'a PayeeForm,
     }
-    call("create_payment", &A { document }).await
+    call("create_payment", &A { document, payee }).await
 }
 
 /// Writes a payment draft's PDF; the path written.

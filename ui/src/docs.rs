@@ -6,7 +6,7 @@ use leptos::task::spawn_local;
 
 use crate::api;
 use crate::app::{ctx, t, ErrorBox, Page};
-use crate::wire::{ApiError, DocRow, DocView};
+use crate::wire::{ApiError, DocRow, DocView, PayeeForm};
 
 /// Every declaration.
 pub fn list() -> AnyView {
@@ -60,6 +60,16 @@ pub fn page(id: String) -> AnyView {
             }
         });
     });
+    let payee = RwSignal::new(PayeeForm::default());
+    let payee_field = move |id: &'static str,
+                            label: &'static str,
+                            f: fn(&mut PayeeForm) -> &mut String| {
+        view! {
+            <label class="field small" for=id><span>{t(label)}</span>
+                <input id=id autocomplete="off" prop:value=move || payee.with(|p| f(&mut p.clone()).clone())
+                    on:input=move |ev| payee.update(|p| *f(p) = event_target_value(&ev))/></label>
+        }
+    };
     // Escape closes the full-screen QR.
     let esc = window_event_listener(leptos::ev::keydown, move |ev| {
         if ev.key() == "Escape" {
@@ -75,7 +85,9 @@ pub fn page(id: String) -> AnyView {
                 let r = match which {
                     "sign" => api::sign(&id).await.map(|_| ()),
                     "queue" => api::queue(&id).await.map(|_| ()),
-                    "pay" => api::create_payment(&id).await.map(|_| ()),
+                    "pay" => api::create_payment(&id, &payee.get_untracked())
+                        .await
+                        .map(|_| ()),
                     "qr" => api::qr_svg(&id).await.map(|svg| qr.set(Some(svg))),
                     _ => api::export_pdf(&id, &path.get_untracked())
                         .await
@@ -112,6 +124,15 @@ pub fn page(id: String) -> AnyView {
                 <button id="file" disabled=move || status() != "signed" on:click=act("queue")>{t("ui-file")}</button>
                 <button id="create-payment" disabled=move || status() == "draft" on:click=act("pay")>{t("ui-create-payment")}</button>
             </div>
+            <details class="payee">
+                <summary>{t("ui-payee")}</summary>
+                <div class="actions">
+                    {payee_field("payee-name", "ui-payee-name", |p| &mut p.name)}
+                    {payee_field("payee-iban", "ui-payee-iban", |p| &mut p.iban)}
+                    {payee_field("payee-bic", "ui-payee-bic", |p| &mut p.bic)}
+                    {payee_field("payee-ref", "ui-payee-reference", |p| &mut p.reference)}
+                </div>
+            </details>
             <div class="actions">
                 <label class="field" for="save-path"><span>{t("ui-pdf-path")}</span>
                     <input id="save-path" placeholder=t("ui-pdf-path-hint") prop:value=move || path.get()
@@ -135,6 +156,12 @@ pub fn page(id: String) -> AnyView {
                                 <div class="payment">
                                     <p><span class="pill">{p.status.clone()}</span></p>
                                     <ul class="lines">{p.lines.iter().map(|l| view! { <li>{l.clone()}</li> }).collect_view()}</ul>
+                                    {(!p.epc_svg.is_empty()).then(|| view! {
+                                        <figure class="epc">
+                                            <div class="code-box" inner_html=p.epc_svg.clone()></div>
+                                            <figcaption class="muted">{t("ui-epc-hint")}</figcaption>
+                                        </figure>
+                                    })}
                                     <button class="pay-pdf" on:click=move |_| {
                                         let id = pid.clone();
                                         spawn_local(async move {

@@ -343,6 +343,21 @@ pub struct PaymentView {
     pub status: String,
     /// Its content, line by line.
     pub lines: Vec<String>,
+    /// The SEPA credit transfer QR (EPC069-12) as SVG, when it applies (EUR to a known IBAN).
+    pub epc_svg: String,
+}
+
+/// Who is paid, when the user knows it (all optional; name and IBAN go together).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct PayeeForm {
+    /// Account holder.
+    pub name: String,
+    /// IBAN (spaces allowed).
+    pub iban: String,
+    /// BIC, optional.
+    pub bic: String,
+    /// ISO 11649 creditor reference (`RF…`), optional.
+    pub reference: String,
 }
 
 /// A trader import: the declaration header (JSON), invoice lines (CSV) and tariff (CSV).
