@@ -302,9 +302,39 @@ fn journeys_in_a_real_window() {
     s.wait_text("#trip-list", |t| t.contains("Helsinki week"));
     s.click("#nav-docs");
     s.wait_count("#doc-list li", 3);
+    // HS reference: import the nomenclature, search it, and get codes offered while shopping.
+    s.click("#nav-reference");
+    let hs = karvon_core::reference_data(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        "hs/harmonized-system.csv",
+    )
+    .expect("the shared reference data hs/harmonized-system.csv");
+    s.upload("#hs-file", &hs);
+    s.wait_text("#main", |t| t.contains("HS codes"));
+    s.type_in("#hs-query", "watches");
+    s.wait_text("#hs-hits", |t| t.contains("91"));
     s.click("#nav-trips");
     s.click(".trip-open");
     s.wait_count("#assessment tr.item-row", 2);
+    s.type_in("#p-description", "Wrist watches");
+    let offered = || {
+        s.script(
+            "return [...document.querySelectorAll('#hsopts option')].map(o => o.value).join(' ')",
+            &[],
+        )
+        .as_str()
+        .unwrap_or_default()
+        .to_owned()
+    };
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while !offered().contains("9102") {
+        assert!(
+            std::time::Instant::now() < until,
+            "HS codes offered: {}",
+            offered()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
 
     // Edit, then delete with undo.
     s.click("#edit-trip");

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::app::{ctx, t, ErrorBox, Page};
-use crate::wire::{ApiError, ItemView, PreviewView, PurchaseForm, StatusView};
+use crate::wire::{ApiError, HsRow, ItemView, PreviewView, PurchaseForm, StatusView};
 use crate::{api, charts};
 
 /// The trip page.
@@ -155,6 +155,23 @@ fn purchase_form(trip: String, status: RwSignal<Option<StatusView>>) -> impl Int
             }
         }
     });
+    // HS codes that match the description, offered on the HS field (from the imported table).
+    let hs_options = RwSignal::new(Vec::<HsRow>::new());
+    Effect::new(move |_| {
+        let q = form.with(|f| f.description.trim().to_owned());
+        if q.chars().count() < 3 {
+            hs_options.set(Vec::new());
+            return;
+        }
+        spawn_local(async move {
+            if let Ok(hits) = api::hs_search(&q).await {
+                // Only the answer for the description as it is now.
+                if form.with_untracked(|f| f.description.trim() == q) {
+                    hs_options.set(hits);
+                }
+            }
+        });
+    });
     let set = move |f: fn(&mut PurchaseForm, String)| {
         move |ev: leptos::ev::Event| {
             let v = event_target_value(&ev);
@@ -265,8 +282,13 @@ fn purchase_form(trip: String, status: RwSignal<Option<StatusView>>) -> impl Int
                     <input id="p-date" type="date" prop:value=move || form.with(|f| f.date.clone())
                         on:input=set(|p, v| p.date = v)/></label>
                 <label class="field small" for="p-hs"><span>{t("ui-hs-code")}</span>
-                    <input id="p-hs" inputmode="numeric" prop:value=move || form.with(|f| f.hs_code.clone())
+                    <input id="p-hs" inputmode="numeric" list="hsopts" prop:value=move || form.with(|f| f.hs_code.clone())
                         on:input=set(|p, v| p.hs_code = v)/></label>
+                <datalist id="hsopts">
+                    {move || hs_options.get().into_iter().map(|h| view! {
+                        <option value=h.code.clone()>{format!("{} — {}", h.code, h.text)}</option>
+                    }).collect_view()}
+                </datalist>
             </div>
             <ErrorBox error=error/>
             <div class="actions">
