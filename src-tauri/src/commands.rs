@@ -765,12 +765,7 @@ pub async fn pairing_code(st: State<'_, AppState>) -> Answer<PairingView> {
         ));
     }
     let made = run(&st, |k| k.create_pairing_code(&sync_options()))?;
-    let now = u64::try_from(
-        std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_millis()),
-    )
-    .unwrap_or(u64::MAX);
+    let now = u64::try_from(karvon_core::store::now_ms()).unwrap_or_default();
     let minutes = made.expires_ms.saturating_sub(now) / 60_000;
     Ok(PairingView {
         hint: cat.render(
@@ -866,13 +861,7 @@ fn sync_view(st: &AppState) -> Answer<SyncView> {
     let last = match status.last_sync_ms {
         None => cat.text("ui-sync-never"),
         Some(ms) => {
-            let now = i64::try_from(
-                std::time::SystemTime::now()
-                    .duration_since(std::time::UNIX_EPOCH)
-                    .map_or(0, |d| d.as_millis()),
-            )
-            .unwrap_or(i64::MAX);
-            let minutes = (now.saturating_sub(ms) / 60_000).max(0);
+            let minutes = (karvon_core::store::now_ms().saturating_sub(ms) / 60_000).max(0);
             cat.render(&match minutes {
                 0 => Message::new("ui-sync-just-now"),
                 1..=59 => Message::new("ui-sync-minutes").int("n", minutes),
