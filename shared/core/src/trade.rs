@@ -199,6 +199,25 @@ impl Karvon {
         serde_json::from_str(&body).map_err(json_error)
     }
 
+    /// Deletes a saved template by name (a tombstone: undo brings it back).
+    pub fn delete_template(&self, name: &str) -> Result<(), Error> {
+        let name = name.trim();
+        self.store()?.write(|tx| {
+            let id: Option<String> = tx
+                .query_row(
+                    "SELECT id FROM template WHERE name = ?1 AND deleted_ms IS NULL",
+                    [name],
+                    |r| r.get(0),
+                )
+                .optional()?;
+            let id = id.ok_or_else(|| Error::NotFound {
+                entity: "template",
+                id: name.chars().take(80).collect(),
+            })?;
+            crate::deletes::tombstone(tx, EntityKind::Template, &id)
+        })
+    }
+
     /// Every saved template, by name.
     pub fn templates(&self) -> Result<Vec<TradeTemplate>, Error> {
         let bodies: Vec<String> = self.store()?.read(|c| {

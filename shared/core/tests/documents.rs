@@ -364,6 +364,16 @@ fn trade_import_assesses_and_refuses_a_bad_csv_whole() {
         )
         .unwrap();
     assert_eq!(again.body["declaration"]["invoice_number"], "CF-2026-131");
+    // A template can be deleted, and the delete undone.
+    assert_eq!(k.templates().unwrap().len(), 1);
+    k.delete_template(" coconuts ").unwrap();
+    assert!(k.templates().unwrap().is_empty());
+    assert!(matches!(
+        k.delete_template("coconuts"),
+        Err(karvon_core::Error::NotFound { .. })
+    ));
+    k.undo_delete().unwrap();
+    assert_eq!(k.template("coconuts").unwrap().name, "coconuts");
     assert_eq!(
         again.body["declaration"]["consignor"],
         signed.body["declaration"]["consignor"]

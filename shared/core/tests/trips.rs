@@ -397,6 +397,69 @@ fn receipts_are_kept_by_hash_and_verified_on_read() {
 }
 
 #[test]
+fn receipts_given_as_bytes_are_kept_like_files_and_listed_per_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let k = open(&dir.path().join("data"));
+    let a = me(&k);
+    let trip = fi_trip(&k, &[a.clone()], None);
+    let other = fi_trip(&k, &[a], None);
+    let watch = k
+        .add_purchase(&goods(&trip, "Watch", "350"))
+        .unwrap()
+        .purchase;
+    let jacket = k
+        .add_purchase(&goods(&trip, "Jacket", "120"))
+        .unwrap()
+        .purchase;
+    let elsewhere = k
+        .add_purchase(&goods(&other, "Scarf", "40"))
+        .unwrap()
+        .purchase;
+    let photo = b"\x89PNG\r\n\x1a\n a receipt".to_vec();
+    // A path in the name is cut to the file's own name.
+    let r = k
+        .attach_receipt_bytes(&watch.id, "C:\\Users\\me\\shop.png", &photo)
+        .unwrap();
+    assert_eq!(r.file_name, "shop.png");
+    assert_eq!(r.size, u64::try_from(photo.len()).unwrap());
+    assert_eq!(k.receipt_bytes(&r.id).unwrap(), photo);
+    // The same content from a file lands on the same stored file.
+    let file = dir.path().join("again.png");
+    std::fs::write(&file, &photo).unwrap();
+    let same = k.attach_receipt(&jacket.id, &file).unwrap();
+    assert_eq!(same.sha256, r.sha256);
+    let third = k.attach_receipt_bytes(&elsewhere.id, "s.jpg", b"\xff\xd8").unwrap();
+    assert_eq!(
+        k.trip_receipts(&trip).unwrap(),
+        vec![r.clone(), same.clone()]
+    );
+    assert_eq!(k.trip_receipts(&other).unwrap(), vec![third]);
+
+    // Empty, oversized and nameless content is refused, naming the field; nothing is recorded.
+    for (name, bytes) in [
+        ("empty.jpg", Vec::new()),
+        ("big.jpg", vec![0u8; 25 * 1024 * 1024 + 1]),
+        ("", photo.clone()),
+    ] {
+        let err = k.attach_receipt_bytes(&watch.id, name, &bytes).unwrap_err();
+        assert!(err.is_bad_input(), "{name}: {err:?}");
+    }
+    assert!(k.attach_receipt_bytes("no-such", "a.jpg", &photo).is_err());
+    assert_eq!(k.receipts(&watch.id).unwrap(), vec![r.clone()]);
+
+    // A deleted receipt or purchase leaves the trip's list.
+    k.delete_receipt(&same.id).unwrap();
+    k.delete_purchase(&watch.id).unwrap();
+    assert!(k.trip_receipts(&trip).unwrap().is_empty());
+    // Nothing half-written stays in the receipts folder.
+    let names: Vec<String> = std::fs::read_dir(dir.path().join("data/receipts"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(names.iter().all(|n| !n.starts_with("incoming-")), "{names:?}");
+}
+
+#[test]
 fn the_kept_status_follows_writes_from_another_process() {
     let dir = tempfile::tempdir().unwrap();
     let a = open(dir.path());

@@ -292,6 +292,7 @@ source-user-entered = entered by you
 input-ambiguous-id = “{ $id }” matches more than one record; give more characters
 input-control-chars = must not contain control characters
 input-country = “{ $value }” is not a two-letter country code (ISO 3166, e.g. UZ, FI)
+input-file-empty = the file is empty
 input-file-too-large = the file is { $size } bytes; the limit is { $max } bytes
 input-not-a-file = is not a regular file
 input-traveller-has-purchases = this traveller has { $purchases } purchases on the trip; move or delete them first

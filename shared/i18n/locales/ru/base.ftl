@@ -292,6 +292,7 @@ source-user-entered = введён вами
 input-ambiguous-id = «{ $id }» подходит к нескольким записям; введите больше символов
 input-control-chars = не должно содержать управляющих символов
 input-country = «{ $value }» — не двухбуквенный код страны (ISO 3166, например UZ, FI)
+input-file-empty = файл пуст
 input-file-too-large = файл занимает { $size } байт; предел — { $max } байт
 input-not-a-file = не обычный файл
 input-traveller-has-purchases = у этого путешественника { $purchases } покупок в поездке; сначала перенесите или удалите их

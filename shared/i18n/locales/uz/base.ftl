@@ -292,6 +292,7 @@ source-user-entered = siz kiritgan
 input-ambiguous-id = “{ $id }” bir nechta yozuvga mos keladi; ko‘proq belgi kiriting
 input-control-chars = boshqaruv belgilarini o‘z ichiga olmasligi kerak
 input-country = “{ $value }” ikki harfli mamlakat kodi emas (ISO 3166, masalan UZ, FI)
+input-file-empty = fayl boʻsh
 input-file-too-large = fayl hajmi { $size } bayt; chegara { $max } bayt
 input-not-a-file = oddiy fayl emas
 input-traveller-has-purchases = bu sayohatchining safarda { $purchases } ta xaridi bor; avval ularni ko‘chiring yoki o‘chiring
