@@ -1,7 +1,7 @@
 //! Generates the Tauri context and the permissions of Karvon's commands: only the commands
 //! listed here (and in `permissions/karvon.toml`) can be invoked by the UI.
 
-/// Every command of `src/commands.rs`.
+/// Every command (`src/commands.rs`, `src/receipts.rs`, `src/templates.rs`).
 const COMMANDS: &[&str] = &[
     "boot",
     "save_settings",
@@ -35,6 +35,13 @@ const COMMANDS: &[&str] = &[
     "sync_now",
     "pairing_code",
     "pair_device",
+    "attach_receipt",
+    "receipt",
+    "delete_receipt",
+    "templates",
+    "save_template",
+    "delete_template",
+    "export_payment_xml",
 ];
 
 fn main() {

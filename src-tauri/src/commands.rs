@@ -11,7 +11,7 @@ use karvon_core::domain::kind::{Kind, Mode};
 use karvon_core::domain::payment::{Bic, Iban, Party};
 use karvon_core::domain::{Currency, Message};
 use karvon_core::i18n::Catalogue;
-use karvon_core::payments::PaymentOptions;
+use karvon_core::payments::{PaymentExport, PaymentOptions};
 use karvon_core::report::error_text;
 use karvon_core::sync::SyncProgress;
 use karvon_core::trade::TradeHeader;
@@ -25,17 +25,20 @@ use tauri_plugin_notification::NotificationExt;
 use crate::error::{api_error, field_error};
 use crate::views;
 use crate::wire::{
-    Added, ApiError, Boot, Choice, DocRow, DocView, HsRow, PairingView, PayeeForm, PaymentView,
-    PreviewView, PurchaseForm, RateRow, Settings, StatusView, SyncView, TradeForm, TravellerForm,
-    TripForm, TripRow,
+    Added, ApiError, Boot, Choice, DocRow, DocView, HsRow, PairingView, PayeeForm, PayerForm,
+    PaymentView, PreviewView, PurchaseForm, RateRow, Settings, StatusView, SyncView, TradeForm,
+    TravellerForm, TripForm, TripRow,
 };
 use crate::AppState;
 
 /// What every command answers.
-type Answer<T> = Result<T, ApiError>;
+pub(crate) type Answer<T> = Result<T, ApiError>;
 
 /// Runs a core call, rendering its error in the user's language.
-fn run<T>(st: &AppState, f: impl FnOnce(&Karvon) -> Result<T, karvon_core::Error>) -> Answer<T> {
+pub(crate) fn run<T>(
+    st: &AppState,
+    f: impl FnOnce(&Karvon) -> Result<T, karvon_core::Error>,
+) -> Answer<T> {
     f(st.core()).map_err(|e| api_error(&st.catalogue(), &e))
 }
 
@@ -163,7 +166,8 @@ pub async fn trip_form(st: State<'_, AppState>, id: String) -> Answer<TripForm> 
     })
 }
 
-fn date(cat: &Catalogue, field: &str, s: &str) -> Answer<Date> {
+/// A `YYYY-MM-DD` date the user typed, naming the field when it is not one.
+pub(crate) fn date(cat: &Catalogue, field: &str, s: &str) -> Answer<Date> {
     s.trim().parse().map_err(|_| {
         field_error(
             cat,
@@ -173,7 +177,8 @@ fn date(cat: &Catalogue, field: &str, s: &str) -> Answer<Date> {
     })
 }
 
-fn today() -> Date {
+/// Today (UTC).
+pub(crate) fn today() -> Date {
     let days = karvon_core::store::now_ms().div_euclid(86_400_000);
     Date::from_days_since_epoch(days)
         .or_else(|| Date::new(1970, 1, 1).ok())
@@ -511,7 +516,7 @@ pub async fn qr_svg(st: State<'_, AppState>, id: String) -> Answer<String> {
 }
 
 /// Where exports go: the path asked for, else the downloads folder (or the data folder).
-fn export_path(st: &AppState, asked: &str, name: &str) -> PathBuf {
+pub(crate) fn export_path(st: &AppState, asked: &str, name: &str) -> PathBuf {
     if !asked.trim().is_empty() {
         return PathBuf::from(asked.trim());
     }
@@ -522,7 +527,8 @@ fn export_path(st: &AppState, asked: &str, name: &str) -> PathBuf {
     dir.join(name)
 }
 
-fn write_file(st: &AppState, path: &Path, bytes: &[u8]) -> Answer<String> {
+/// Writes an export atomically; answers the file's path.
+pub(crate) fn write_file(st: &AppState, path: &Path, bytes: &[u8]) -> Answer<String> {
     if let Some(parent) = path.parent() {
         let _ = std::fs::create_dir_all(parent);
     }
@@ -604,16 +610,74 @@ pub async fn export_payment_pdf(
     write_file(&st, &file, &pdf)
 }
 
+/// Writes a payment as an ISO 20022 pain.001 credit transfer file for the payer's bank;
+/// answers the file's path.
+#[tauri::command]
+pub async fn export_payment_xml(
+    st: State<'_, AppState>,
+    id: String,
+    payer: PayerForm,
+    path: String,
+) -> Answer<String> {
+    let cat = st.catalogue();
+    let name = payer.name.trim();
+    if name.is_empty() {
+        return Err(field_error(
+            &cat,
+            "payer.name",
+            Message::new("input-missing"),
+        ));
+    }
+    let iban =
+        Iban::parse(payer.iban.trim()).map_err(|e| field_error(&cat, "payer.iban", e.message()))?;
+    let bic = payer.bic.trim();
+    let bic = (!bic.is_empty())
+        .then(|| Bic::parse(bic))
+        .transpose()
+        .map_err(|e| field_error(&cat, "payer.bic", e.message()))?;
+    let execution_date = if payer.date.trim().is_empty() {
+        today()
+    } else {
+        date(&cat, "payer.date", &payer.date)?
+    };
+    let export = PaymentExport::Pain001 {
+        payer: Party::with_iban(name, iban, bic),
+        execution_date,
+    };
+    let xml = run(&st, |k| k.export_payment(&id, &export))?;
+    let short: String = id.chars().take(10).collect();
+    let file = export_path(&st, &path, &format!("karvon-payment-{short}.xml"));
+    write_file(&st, &file, xml.as_bytes())
+}
+
 /// Imports a trader's invoice lines onto a header and tariff: every row error at once.
 #[tauri::command]
 pub async fn import_trade(st: State<'_, AppState>, form: TradeForm) -> Answer<DocView> {
+    let header = if form.template.trim().is_empty() {
+        TradeHeader::Json(form.header.clone())
+    } else {
+        let cat = st.catalogue();
+        let invoice_number = form.invoice_number.trim();
+        if invoice_number.is_empty() {
+            return Err(field_error(
+                &cat,
+                "invoice_number",
+                Message::new("input-missing"),
+            ));
+        }
+        TradeHeader::Template {
+            name: form.template.trim().to_owned(),
+            invoice_number: invoice_number.to_owned(),
+            invoice_date: date(&cat, "invoice_date", &form.invoice_date)?,
+            date: if form.date.trim().is_empty() {
+                today()
+            } else {
+                date(&cat, "date", &form.date)?
+            },
+        }
+    };
     let d = run(&st, |k| {
-        k.import_trade(
-            &TradeHeader::Json(form.header.clone()),
-            &form.invoice,
-            &form.tariff,
-            None,
-        )
+        k.import_trade(&header, &form.invoice, &form.tariff, None)
     })?;
     Ok(doc_view(&st, &d))
 }
@@ -1123,12 +1187,21 @@ mod tests {
     fn every_command_is_permitted() {
         // A command missing from build.rs or the permission set fails only at run time
         // ("not allowed"): catch it here.
-        let source = include_str!("commands.rs");
+        let sources = [
+            ("commands", include_str!("commands.rs")),
+            ("receipts", include_str!("receipts.rs")),
+            ("templates", include_str!("templates.rs")),
+        ];
         let build = include_str!("../build.rs");
         let set = include_str!("../permissions/karvon.toml");
         let lib = include_str!("lib.rs");
         let mut n = 0;
-        for part in source.split("#[tauri::command]\npub async fn ").skip(1) {
+        for (module, part) in sources.iter().flat_map(|(module, source)| {
+            source
+                .split("#[tauri::command]\npub async fn ")
+                .skip(1)
+                .map(move |part| (module, part))
+        }) {
             let name = part.split('(').next().unwrap_or_default();
             assert!(
                 build.contains(&format!("\"{name}\",")),
@@ -1137,7 +1210,7 @@ mod tests {
             let allow = format!("\"allow-{}\"", name.replace('_', "-"));
             assert!(set.contains(&allow), "{allow} in permissions/karvon.toml");
             assert!(
-                lib.contains(&format!("commands::{name},")),
+                lib.contains(&format!("{module}::{name},")),
                 "{name} in the handler"
             );
             n += 1;

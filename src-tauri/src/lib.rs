@@ -8,7 +8,9 @@
 
 pub mod commands;
 mod error;
+pub mod receipts;
 pub mod sync;
+pub mod templates;
 mod views;
 #[path = "../../ui/src/wire.rs"]
 pub mod wire;
@@ -237,6 +239,13 @@ pub fn run() -> Result<(), String> {
             commands::sync_now,
             commands::pairing_code,
             commands::pair_device,
+            receipts::attach_receipt,
+            receipts::receipt,
+            receipts::delete_receipt,
+            templates::templates,
+            templates::save_template,
+            templates::delete_template,
+            commands::export_payment_xml,
         ])
         .run(tauri::generate_context!())
         .map_err(|e| e.to_string())

@@ -6,16 +6,18 @@ use karvon_core::domain::assess::ItemResult;
 use karvon_core::domain::date::Date;
 use karvon_core::domain::fx::RateSource;
 use karvon_core::domain::payment::EpcVersion;
+use karvon_core::domain::trade::{Direction, TradeTemplate};
 use karvon_core::domain::{Channel, Currency, Message};
 use karvon_core::i18n::{format_decimal, format_money, Catalogue};
 use karvon_core::payments::PaymentRecord;
+use karvon_core::receipts::Receipt;
 use karvon_core::{Karvon, Purchase, TripRecord, TripStatus};
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 use crate::wire::{
-    AlertView, Bar, Choice, DocRow, DocView, ItemView, PaymentView, Point, StatusView, Step,
-    TripRow,
+    AlertView, Bar, Choice, DocRow, DocView, ItemView, PaymentView, Point, ReceiptView, StatusView,
+    Step, TemplateRow, TripRow,
 };
 
 /// A date in the locale's order.
@@ -303,7 +305,14 @@ pub fn status(k: &Karvon, cat: &Catalogue, s: &TripStatus, purchases: &[Purchase
         .iter()
         .map(|d| doc_row(cat, d))
         .collect();
+    let receipts = k
+        .trip_receipts(&s.trip.id)
+        .unwrap_or_default()
+        .iter()
+        .map(|r| receipt(cat, r))
+        .collect();
     StatusView {
+        receipts,
         id: s.trip.id.clone(),
         name: s.trip.name.clone(),
         summary: trip_summary(cat, &s.trip),
@@ -432,5 +441,58 @@ pub fn document(k: &Karvon, cat: &Catalogue, d: &DocumentRecord) -> DocView {
             .iter()
             .map(|p| payment(cat, p))
             .collect(),
+    }
+}
+
+/// The media type of a receipt, from its file name (what the window needs to show it).
+pub fn media_type(name: &str) -> &'static str {
+    let ext = name
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    match ext.as_str() {
+        "jpg" | "jpeg" => "image/jpeg",
+        "png" => "image/png",
+        "webp" => "image/webp",
+        "gif" => "image/gif",
+        "heic" | "heif" => "image/heic",
+        "pdf" => "application/pdf",
+        _ => "application/octet-stream",
+    }
+}
+
+/// A receipt, with its size in kilobytes in the locale's format.
+pub fn receipt(cat: &Catalogue, r: &Receipt) -> ReceiptView {
+    let kb = Decimal::from(r.size) / Decimal::from(1024);
+    ReceiptView {
+        id: r.id.clone(),
+        purchase: r.purchase.clone(),
+        name: r.file_name.clone(),
+        label: cat.render(
+            &Message::new("ui-receipt-label")
+                .text("name", r.file_name.clone())
+                .text("size", format_decimal(cat.lang(), kb, Some(1))),
+        ),
+        media: media_type(&r.file_name).to_owned(),
+    }
+}
+
+/// A saved trader template: direction, jurisdiction, parties, currency and lines.
+pub fn template(cat: &Catalogue, t: &TradeTemplate) -> TemplateRow {
+    let direction = match t.direction {
+        Direction::Import => "ui-direction-import",
+        Direction::Export => "ui-direction-export",
+    };
+    TemplateRow {
+        name: t.name.clone(),
+        summary: cat.render(
+            &Message::new("ui-template-summary")
+                .text("direction", cat.text(direction))
+                .text("jurisdiction", t.jurisdiction.clone())
+                .text("from", t.consignor.name.clone())
+                .text("to", t.consignee.name.clone())
+                .text("currency", t.currency.code().to_owned())
+                .int("lines", i64::try_from(t.lines.len()).unwrap_or(i64::MAX)),
+        ),
     }
 }

@@ -111,9 +111,44 @@ fn journeys_in_a_real_window() {
     s.set("#p-kind", "goods");
     s.type_in("#p-description", "Watch");
     s.set("#p-date", "2026-12-05");
+    // With a photo of the receipt, sent as raw bytes once the purchase is saved.
+    let photo = repo().join("icons/128x128.png");
+    s.upload("#p-receipt", &photo);
     s.click("#add-purchase");
     s.wait_text("#toast", |t| t.contains("Purchase added"));
     s.wait_count("#assessment tr.item-row", 1);
+    s.wait_count("#assessment .receipt-open", 1);
+    assert!(s.text("#assessment .receipt-open").contains("128x128.png"));
+    s.click("#assessment .receipt-open");
+    s.find("#receipt-view #receipt-image");
+    let until = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    let width = || {
+        s.script(
+            "return document.querySelector('#receipt-image').naturalWidth",
+            &[],
+        )
+        .as_u64()
+        .unwrap_or_default()
+    };
+    while width() != 128 {
+        assert!(
+            std::time::Instant::now() < until,
+            "the receipt shows as the 128 px image it was, not {} px",
+            width()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+    }
+    let stored: Vec<Vec<u8>> = std::fs::read_dir(data.join("receipts"))
+        .expect("receipts folder")
+        .map(|e| std::fs::read(e.expect("entry").path()).expect("stored receipt"))
+        .collect();
+    assert_eq!(
+        stored,
+        vec![std::fs::read(&photo).expect("photo")],
+        "stored byte for byte"
+    );
+    s.click("#receipt-close");
+    s.wait_count("#receipt-view", 0);
     // The what-if preview before saving: this one crosses the allowance.
     s.type_in("#p-value", "250");
     s.type_in("#p-description", "Jacket");
@@ -178,6 +213,23 @@ fn journeys_in_a_real_window() {
         "{}",
         s.text("#payments")
     );
+    // The payer's bank transfer file (pain.001): the missing account holder is named first.
+    s.click("details.payer summary");
+    s.click(".pay-xml");
+    s.wait_text("#error", |t| t.contains("payer.name"));
+    s.type_in("#payer-name", "Aziza Karimova");
+    s.type_in("#payer-iban", "FI49 5000 9420 0287 30");
+    s.set("#payer-date", "2026-12-11");
+    s.click(".pay-xml");
+    let xml = s.wait_text("#saved-to", |t| t.contains(".xml"));
+    let xml = std::fs::read_to_string(xml.rsplit(' ').next().unwrap_or_default().trim())
+        .expect("the transfer file");
+    assert!(
+        xml.contains("pain.001")
+            && xml.contains("FI4950009420028730")
+            && xml.contains("2026-12-11"),
+        "{xml}"
+    );
     s.click("#file");
     s.find("#doc-status.pill-queued");
     s.wait_count("#timeline li", 3);
@@ -236,6 +288,30 @@ fn journeys_in_a_real_window() {
     s.click("#import-trade");
     s.find("#doc-status.pill-draft");
     assert!(s.text("#doc-title").contains("CF-2026-118"));
+    // Saved as a template, the next shipment takes its parties from it.
+    s.type_in("#template-name", "Coconuts monthly");
+    s.click("#save-template");
+    s.wait_text("#toast", |t| t.contains("Template saved"));
+    go(&s, "#nav-trader", "#template-list li");
+    assert!(
+        s.text("#template-list").contains("Coconuts monthly"),
+        "{}",
+        s.text("#template-list")
+    );
+    s.set("#inv-source", "Coconuts monthly");
+    s.type_in("#inv-number", "CF-2026-131");
+    s.set("#inv-date", "2026-11-18");
+    s.set("#inv-decl-date", "2026-11-21");
+    s.set("#inv-tariff", &example("tariffs/uz.csv"));
+    s.set("#inv-lines", &good);
+    s.click("#import-trade");
+    s.wait_text("#doc-title", |t| t.contains("CF-2026-131"));
+    // A template deleted by mistake comes back with undo.
+    go(&s, "#nav-trader", "#template-list li");
+    s.click(".template-delete");
+    s.find("#no-templates");
+    s.click("#undo");
+    s.wait_text("#template-list", |t| t.contains("Coconuts monthly"));
     // A CN 23 and its PDF.
     s.click("#nav-trader");
     s.set("#cn-kind", "cn23");
@@ -319,7 +395,7 @@ fn journeys_in_a_real_window() {
     s.wait_text("#nav-trips", |t| t == "Trips");
     s.wait_text("#trip-list", |t| t.contains("Helsinki week"));
     s.click("#nav-docs");
-    s.wait_count("#doc-list li", 3);
+    s.wait_count("#doc-list li", 4);
     // HS reference: import the nomenclature, search it, and get codes offered while shopping.
     s.click("#nav-reference");
     let hs = karvon_core::reference_data(

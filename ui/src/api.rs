@@ -5,9 +5,9 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::wire::{
-    Added, ApiError, Boot, DocRow, DocView, HsRow, PairingView, PayeeForm, PaymentView,
-    PreviewView, PurchaseForm, RateRow, Settings, StatusView, SyncView, TradeForm, TripForm,
-    TripRow,
+    Added, ApiError, Boot, DocRow, DocView, HsRow, PairingView, PayeeForm, PayerForm, PaymentView,
+    PreviewView, PurchaseForm, RateRow, ReceiptView, Settings, StatusView, SyncView, TemplateRow,
+    TradeForm, TripForm, TripRow,
 };
 
 #[wasm_bindgen]
@@ -15,6 +15,14 @@ extern "C" {
     /// Tauri's IPC entry point (`withGlobalTauri: true`).
     #[wasm_bindgen(js_namespace = ["window", "__TAURI__", "core"], js_name = invoke, catch)]
     async fn tauri_invoke(cmd: &str, args: JsValue) -> Result<JsValue, JsValue>;
+
+    /// The same entry point with options (headers for a raw-bytes body).
+    #[wasm_bindgen(js_namespace = ["window", "__TAURI__", "core"], js_name = invoke, catch)]
+    async fn tauri_invoke_with(
+        cmd: &str,
+        args: JsValue,
+        options: JsValue,
+    ) -> Result<JsValue, JsValue>;
 }
 
 /// Adds `delta` to `window.__karvonBusy`, the number of commands in flight. Tests (and
@@ -72,13 +80,31 @@ async fn call_now<A: Serialize, R: DeserializeOwned>(cmd: &str, args: &A) -> Res
             message: e.to_string(),
             ..ApiError::default()
         }),
-        Err(e) => Err(
-            serde_wasm_bindgen::from_value::<ApiError>(e.clone()).unwrap_or_else(|_| ApiError {
-                message: e.as_string().unwrap_or_else(|| format!("{e:?}")),
-                ..ApiError::default()
-            }),
-        ),
+        Err(e) => Err(js_error(&e)),
     }
+}
+
+/// A rejected command (the shell's `ApiError`, or whatever JavaScript threw).
+fn js_error(e: &JsValue) -> ApiError {
+    serde_wasm_bindgen::from_value::<ApiError>(e.clone()).unwrap_or_else(|_| ApiError {
+        message: e.as_string().unwrap_or_else(|| format!("{e:?}")),
+        ..ApiError::default()
+    })
+}
+
+/// Calls a command whose body or answer is raw bytes, with invoke options.
+async fn call_raw(cmd: &str, args: JsValue, options: JsValue) -> Result<JsValue, ApiError> {
+    busy(1);
+    let out = tauri_invoke_with(cmd, args, options)
+        .await
+        .map_err(|e| js_error(&e));
+    done_after_render();
+    out
+}
+
+/// Sets `key` on a JavaScript object.
+fn put(obj: &js_sys::Object, key: &str, value: &JsValue) {
+    let _ = js_sys::Reflect::set(obj, &JsValue::from_str(key), value);
 }
 
 #[derive(Serialize)]
@@ -304,4 +330,102 @@ pub async fn pair_device(server: &str, code: &str) -> Result<Settings, ApiError>
 /// Syncs now; the indicator.
 pub async fn sync_now() -> Result<SyncView, ApiError> {
     call("sync_now", &NoArgs {}).await
+}
+
+/// Attaches a picked file to a purchase as a receipt: its bytes go as they are, the purchase
+/// and the file name (percent-encoded) as headers.
+pub async fn attach_receipt(purchase: &str, file: &web_sys::File) -> Result<ReceiptView, ApiError> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|e| js_error(&e))?;
+    let bytes = js_sys::Uint8Array::new(&buffer);
+    let headers = js_sys::Object::new();
+    put(&headers, "x-karvon-purchase", &JsValue::from_str(purchase));
+    put(
+        &headers,
+        "x-karvon-file-name",
+        &js_sys::encode_uri_component(&file.name()).into(),
+    );
+    let options = js_sys::Object::new();
+    put(&options, "headers", &headers);
+    let v = call_raw("attach_receipt", bytes.into(), options.into()).await?;
+    serde_wasm_bindgen::from_value(v).map_err(|e| ApiError {
+        message: e.to_string(),
+        ..ApiError::default()
+    })
+}
+
+/// A receipt's bytes as an object URL of its media type (revoke it when done).
+pub async fn receipt_url(id: &str, media: &str) -> Result<String, ApiError> {
+    let ser = serde_wasm_bindgen::Serializer::json_compatible();
+    let args = IdArg { id }.serialize(&ser).map_err(|e| ApiError {
+        message: e.to_string(),
+        ..ApiError::default()
+    })?;
+    // An ArrayBuffer over the IPC protocol, an array of byte values over `postMessage`.
+    let answer = call_raw("receipt", args, JsValue::UNDEFINED).await?;
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::new(&answer));
+    let bag = web_sys::BlobPropertyBag::new();
+    bag.set_type(media);
+    web_sys::Blob::new_with_buffer_source_sequence_and_options(&parts, &bag)
+        .and_then(|blob| web_sys::Url::create_object_url_with_blob(&blob))
+        .map_err(|e| js_error(&e))
+}
+
+/// Removes a receipt.
+pub async fn delete_receipt(id: &str) -> Result<(), ApiError> {
+    call("delete_receipt", &IdArg { id }).await
+}
+
+/// The saved trader templates.
+pub async fn templates() -> Result<Vec<TemplateRow>, ApiError> {
+    call("templates", &NoArgs {}).await
+}
+
+/// Saves a trader declaration as a template; the templates after.
+pub async fn save_template(
+    document: &str,
+    name: &str,
+    keep_figures: bool,
+) -> Result<Vec<TemplateRow>, ApiError> {
+    #[derive(Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct A<'a> {
+        document: &'a str,
+        name: &'a str,
+        keep_figures: bool,
+    }
+    call(
+        "save_template",
+        &A {
+            document,
+            name,
+            keep_figures,
+        },
+    )
+    .await
+}
+
+/// Deletes a template; the templates after.
+pub async fn delete_template(name: &str) -> Result<Vec<TemplateRow>, ApiError> {
+    #[derive(Serialize)]
+    struct A<'a> {
+        name: &'a str,
+    }
+    call("delete_template", &A { name }).await
+}
+
+/// Writes a payment's pain.001 bank transfer file; the path written.
+pub async fn export_payment_xml(
+    id: &str,
+    payer: &PayerForm,
+    path: &str,
+) -> Result<String, ApiError> {
+    #[derive(Serialize)]
+    struct A<'a> {
+        id: &'a str,
+        payer: &'a PayerForm,
+        path: &'a str,
+    }
+    call("export_payment_xml", &A { id, payer, path }).await
 }

@@ -6,7 +6,7 @@ use leptos::task::spawn_local;
 
 use crate::api;
 use crate::app::{ctx, t, ErrorBox, Page};
-use crate::wire::{ApiError, DocRow, DocView, PayeeForm};
+use crate::wire::{ApiError, DocRow, DocView, PayeeForm, PayerForm};
 
 /// Every declaration.
 pub fn list() -> AnyView {
@@ -61,6 +61,36 @@ pub fn page(id: String) -> AnyView {
         });
     });
     let payee = RwSignal::new(PayeeForm::default());
+    let payer = RwSignal::new(PayerForm::default());
+    let payer_field = move |id: &'static str,
+                            label: &'static str,
+                            kind: &'static str,
+                            f: fn(&mut PayerForm) -> &mut String| {
+        view! {
+            <label class="field small" for=id><span>{t(label)}</span>
+                <input id=id type=kind autocomplete="off" prop:value=move || payer.with(|p| f(&mut p.clone()).clone())
+                    on:input=move |ev| payer.update(|p| *f(p) = event_target_value(&ev))/></label>
+        }
+    };
+    let template_name = RwSignal::new(String::new());
+    let keep_figures = RwSignal::new(false);
+    let template_doc = id.clone();
+    let save_template = move |_: leptos::ev::MouseEvent| {
+        let id = template_doc.clone();
+        let name = template_name.get_untracked();
+        let keep = keep_figures.get_untracked();
+        spawn_local(async move {
+            match api::save_template(&id, &name, keep).await {
+                Ok(_) => {
+                    error.set(None);
+                    template_name.set(String::new());
+                    c.notify(c.text("ui-template-saved"), false);
+                    c.changed();
+                }
+                Err(e) => error.set(Some(e)),
+            }
+        });
+    };
     let payee_field = move |id: &'static str,
                             label: &'static str,
                             f: fn(&mut PayeeForm) -> &mut String| {
@@ -139,6 +169,18 @@ pub fn page(id: String) -> AnyView {
                         on:input=move |ev| path.set(event_target_value(&ev))/></label>
                 <button id="export-pdf" on:click=act("pdf")>{t("ui-export-pdf")}</button>
             </div>
+            {move || (doc.with(|d| d.as_ref().is_some_and(|d| d.kind == "trade"))).then(|| view! {
+                <div class="actions" id="template-form">
+                    <label class="field" for="template-name"><span>{t("ui-template-name")}</span>
+                        <input id="template-name" autocomplete="off" prop:value=move || template_name.get()
+                            on:input=move |ev| template_name.set(event_target_value(&ev))/></label>
+                    <label class="check" for="template-figures">
+                        <input id="template-figures" type="checkbox" prop:checked=move || keep_figures.get()
+                            on:change=move |ev| keep_figures.set(event_target_checked(&ev))/>
+                        {t("ui-keep-figures")}</label>
+                    <button id="save-template" on:click=save_template.clone()>{t("ui-save-template")}</button>
+                </div>
+            })}
             {move || written.get().map(|p| view! { <p class="ok" id="saved-to">{t("ui-written")}" "<code>{p}</code></p> })}
             <ErrorBox error=error/>
             {move || doc.get().map(|d| view! {
@@ -150,6 +192,15 @@ pub fn page(id: String) -> AnyView {
                 </section>
                 {(!d.payments.is_empty()).then(|| view! {
                     <section class="panel" id="payments"><h3>{t("ui-payments")}</h3>
+                        <details class="payer">
+                            <summary>{t("ui-payer")}</summary>
+                            <div class="actions">
+                                {payer_field("payer-name", "ui-payer-name", "text", |p| &mut p.name)}
+                                {payer_field("payer-iban", "ui-payee-iban", "text", |p| &mut p.iban)}
+                                {payer_field("payer-bic", "ui-payee-bic", "text", |p| &mut p.bic)}
+                                {payer_field("payer-date", "ui-execution-date", "date", |p| &mut p.date)}
+                            </div>
+                        </details>
                         {d.payments.iter().map(|p| {
                             let pid = p.id.clone();
                             view! {
@@ -171,6 +222,18 @@ pub fn page(id: String) -> AnyView {
                                             }
                                         });
                                     }>{t("ui-export-pdf")}</button>
+                                    <button class="pay-xml" on:click={
+                                        let id = p.id.clone();
+                                        move |_| {
+                                            let id = id.clone();
+                                            spawn_local(async move {
+                                                match api::export_payment_xml(&id, &payer.get_untracked(), "").await {
+                                                    Ok(p) => { error.set(None); written.set(Some(p)); }
+                                                    Err(e) => error.set(Some(e)),
+                                                }
+                                            });
+                                        }
+                                    }>{t("ui-export-xml")}</button>
                                 </div>
                             }
                         }).collect_view()}

@@ -7,7 +7,7 @@ use wasm_bindgen::JsCast;
 
 use crate::api;
 use crate::app::{ctx, t, ErrorBox, Page};
-use crate::wire::{ApiError, TradeForm};
+use crate::wire::{ApiError, TemplateRow, TradeForm};
 
 /// Reads the first chosen file of a file input as text, then hands it on.
 pub fn read_file(ev: leptos::ev::Event, then: impl FnOnce(String, String) + 'static) {
@@ -43,10 +43,46 @@ fn text_area(id: &'static str, label: &'static str, value: RwSignal<String>) -> 
     }
 }
 
+/// A labelled one-line input bound to a signal.
+fn field(
+    id: &'static str,
+    label: &'static str,
+    kind: &'static str,
+    value: RwSignal<String>,
+) -> impl IntoView {
+    view! {
+        <label class="field" for=id><span>{t(label)}</span>
+            <input id=id type=kind autocomplete="off" prop:value=move || value.get()
+                on:input=move |ev| value.set(event_target_value(&ev))/></label>
+    }
+}
+
 /// The trader page.
 pub fn page() -> AnyView {
     let c = ctx();
     let header = RwSignal::new(String::new());
+    // The header comes from JSON (`""`) or from the template of this name.
+    let template = RwSignal::new(String::new());
+    let invoice_number = RwSignal::new(String::new());
+    let invoice_date = RwSignal::new(String::new());
+    let date = RwSignal::new(String::new());
+    let templates = RwSignal::new(Vec::<TemplateRow>::new());
+    let template_error = RwSignal::new(None::<ApiError>);
+    Effect::new(move |_| {
+        c.version.get();
+        spawn_local(async move {
+            match api::templates().await {
+                Ok(list) => {
+                    // A deleted template is no longer offered.
+                    if !list.iter().any(|t| t.name == template.get_untracked()) {
+                        template.set(String::new());
+                    }
+                    templates.set(list);
+                }
+                Err(e) => template_error.set(Some(e)),
+            }
+        });
+    });
     let invoice = RwSignal::new(String::new());
     let tariff = RwSignal::new(String::new());
     let postal = RwSignal::new(String::new());
@@ -58,6 +94,10 @@ pub fn page() -> AnyView {
             header: header.get_untracked(),
             invoice: invoice.get_untracked(),
             tariff: tariff.get_untracked(),
+            template: template.get_untracked(),
+            invoice_number: invoice_number.get_untracked(),
+            invoice_date: invoice_date.get_untracked(),
+            date: date.get_untracked(),
         };
         spawn_local(async move {
             match api::import_trade(&form).await {
@@ -89,11 +129,60 @@ pub fn page() -> AnyView {
             <section class="panel" aria-labelledby="h-invoice">
                 <h3 id="h-invoice">{t("ui-invoice-import")}</h3>
                 <p class="muted">{t("ui-invoice-help")}</p>
-                {text_area("inv-header", "ui-header-json", header)}
+                <label class="field" for="inv-source"><span>{t("ui-header-from")}</span>
+                    <select id="inv-source" on:change=move |ev| template.set(event_target_value(&ev))>
+                        <option value="" selected=move || template.with(String::is_empty)>{t("ui-header-json-option")}</option>
+                        {move || templates.get().into_iter().map(|tp| {
+                            let name = tp.name.clone();
+                            let chosen = name.clone();
+                            view! { <option value=name.clone() selected=move || template.with(|t| *t == chosen)>
+                                {format!("{} — {}", tp.name, c.text("ui-header-template-option"))}</option> }
+                        }).collect_view()}
+                    </select></label>
+                {move || if template.with(String::is_empty) {
+                    text_area("inv-header", "ui-header-json", header).into_any()
+                } else {
+                    view! {
+                        <div class="row">
+                            {field("inv-number", "ui-invoice-number", "text", invoice_number)}
+                            {field("inv-date", "ui-invoice-date", "date", invoice_date)}
+                            {field("inv-decl-date", "ui-declaration-date", "date", date)}
+                        </div>
+                    }.into_any()
+                }}
                 {text_area("inv-lines", "ui-invoice-csv", invoice)}
                 {text_area("inv-tariff", "ui-tariff-csv", tariff)}
                 <ErrorBox error=error/>
                 <button id="import-trade" class="primary" on:click=import>{t("ui-import")}</button>
+            </section>
+            <section class="panel" aria-labelledby="h-templates">
+                <h3 id="h-templates">{t("ui-templates")}</h3>
+                {move || templates.with(Vec::is_empty).then(|| view! { <p class="muted" id="no-templates">{t("ui-no-templates")}</p> })}
+                <ul class="cards" id="template-list">
+                    {move || templates.get().into_iter().map(|tp| {
+                        let name = tp.name.clone();
+                        view! {
+                            <li class="card">
+                                <strong>{tp.name.clone()}</strong>
+                                <span class="muted">{tp.summary.clone()}</span>
+                                <button class="danger small template-delete" on:click=move |_| {
+                                    let name = name.clone();
+                                    spawn_local(async move {
+                                        match api::delete_template(&name).await {
+                                            Ok(list) => {
+                                                templates.set(list);
+                                                c.notify(c.text("ui-template-deleted"), true);
+                                                c.changed();
+                                            }
+                                            Err(e) => template_error.set(Some(e)),
+                                        }
+                                    });
+                                }>{t("ui-delete")}</button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+                <ErrorBox error=template_error/>
             </section>
             <section class="panel" aria-labelledby="h-postal">
                 <h3 id="h-postal">{t("ui-postal")}</h3>

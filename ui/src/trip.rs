@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::app::{ctx, t, ErrorBox, Page};
-use crate::wire::{ApiError, HsRow, ItemView, PreviewView, PurchaseForm, StatusView};
+use crate::wire::{ApiError, HsRow, ItemView, PreviewView, PurchaseForm, ReceiptView, StatusView};
 use crate::{api, charts};
 
 /// The trip page.
@@ -79,7 +79,7 @@ pub fn page(id: String) -> AnyView {
                         }}
                     </section>
                 </div>
-                {assessment(s.items.clone())}
+                {assessment(s.items.clone(), s.receipts.clone())}
                 {(!s.notices.is_empty()).then(|| view! {
                     <section class="panel" id="notices"><h3>{t("ui-notices")}</h3>
                         <ul>{s.notices.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view()}</ul></section>
@@ -141,6 +141,9 @@ fn purchase_form(trip: String, status: RwSignal<Option<StatusView>>) -> impl Int
         ..PurchaseForm::default()
     };
     let form = RwSignal::new(blank.clone());
+    // The receipt photo picked for the purchase being typed (sent once the purchase is saved).
+    let photo = RwSignal::new_local(None::<web_sys::File>);
+    let photo_input = NodeRef::<leptos::html::Input>::new();
     let preview = RwSignal::new(None::<PreviewView>);
     let error = RwSignal::new(None::<ApiError>);
     // The traveller list shows the first traveller chosen: make the form say so too.
@@ -203,17 +206,27 @@ fn purchase_form(trip: String, status: RwSignal<Option<StatusView>>) -> impl Int
             date: f.date.clone(),
             ..blank.clone()
         };
+        let picked = photo.get_untracked();
         spawn_local(async move {
             match api::add_purchase(&f).await {
                 Ok(added) => {
                     error.set(None);
                     preview.set(None);
                     form.set(keep);
-                    let text = if added.alerts.is_empty() {
+                    let mut text = if added.alerts.is_empty() {
                         c.text("ui-purchase-added")
                     } else {
                         added.alerts.join(" · ")
                     };
+                    if let Some(file) = picked {
+                        photo.set(None);
+                        if let Some(input) = photo_input.get_untracked() {
+                            input.set_value("");
+                        }
+                        if let Err(e) = api::attach_receipt(&added.id, &file).await {
+                            text = format!("{} {}", c.text("ui-receipt-not-attached"), e.message);
+                        }
+                    }
                     c.notify(text, false);
                     c.changed();
                 }
@@ -290,6 +303,13 @@ fn purchase_form(trip: String, status: RwSignal<Option<StatusView>>) -> impl Int
                     }).collect_view()}
                 </datalist>
             </div>
+            <div class="row">
+                <label class="field wide" for="p-receipt"><span>{t("ui-receipt")}</span>
+                    <input id="p-receipt" type="file" accept="image/*,application/pdf" node_ref=photo_input
+                        aria-describedby="p-receipt-hint"
+                        on:change=move |ev| photo.set(picked_file(&ev))/>
+                    <small id="p-receipt-hint" class="muted">{t("ui-receipt-hint")}</small></label>
+            </div>
             <ErrorBox error=error/>
             <div class="actions">
                 <button type="button" id="preview" on:click=do_preview>{t("ui-preview")}</button>
@@ -309,9 +329,103 @@ fn purchase_form(trip: String, status: RwSignal<Option<StatusView>>) -> impl Int
     }
 }
 
-/// The assessment: every item with its status, duty, VAT, excise, rule and source.
-fn assessment(items: Vec<ItemView>) -> impl IntoView {
+/// The first file picked in a file input.
+fn picked_file(ev: &leptos::ev::Event) -> Option<web_sys::File> {
+    use wasm_bindgen::JsCast;
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .and_then(|i| i.files())
+        .and_then(|f| f.get(0))
+}
+
+/// A purchase's receipts (each opens the viewer) and a picker to attach another.
+fn receipts_cell(
+    purchase: String,
+    list: Vec<ReceiptView>,
+    open: RwSignal<Option<(ReceiptView, String)>>,
+) -> impl IntoView {
     let c = ctx();
+    let attach = move |ev: leptos::ev::Event| {
+        let Some(file) = picked_file(&ev) else {
+            return;
+        };
+        let purchase = purchase.clone();
+        spawn_local(async move {
+            match api::attach_receipt(&purchase, &file).await {
+                Ok(_) => {
+                    c.notify(c.text("ui-receipt-attached"), false);
+                    c.changed();
+                }
+                Err(e) => c.notify(e.message, false),
+            }
+        });
+    };
+    view! {
+        <div class="receipts">
+            {list.into_iter().map(|r| {
+                let label = r.label.clone();
+                view! {
+                    <button type="button" class="link receipt-open" on:click=move |_| {
+                        let r = r.clone();
+                        spawn_local(async move {
+                            match api::receipt_url(&r.id, &r.media).await {
+                                Ok(url) => open.set(Some((r, url))),
+                                Err(e) => c.notify(e.message, false),
+                            }
+                        });
+                    }>{label}</button>
+                }
+            }).collect_view()}
+            <label class="file small">{t("ui-attach-receipt")}
+                <input class="attach-receipt" type="file" accept="image/*,application/pdf" on:change=attach/></label>
+        </div>
+    }
+}
+
+/// The open receipt, full-screen: the photo (or a link to the file), remove and close.
+fn receipt_viewer(open: RwSignal<Option<(ReceiptView, String)>>) -> impl IntoView {
+    let c = ctx();
+    let close = move || {
+        if let Some((_, url)) = open.get_untracked() {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        }
+        open.set(None);
+    };
+    on_cleanup(close);
+    move || {
+        open.get().map(|(r, url)| {
+            let id = r.id.clone();
+            let shown = if r.media.starts_with("image/") {
+                view! { <img id="receipt-image" src=url.clone() alt=r.name.clone()/> }.into_any()
+            } else {
+                view! { <a id="receipt-file" href=url.clone() download=r.name.clone()>{t("ui-open")}" "{r.name.clone()}</a> }.into_any()
+            };
+            view! {
+                <div class="code-full" id="receipt-view" role="dialog" aria-modal="true" aria-label=r.label.clone()>
+                    <p><strong>{r.label.clone()}</strong></p>
+                    {shown}
+                    <div class="actions">
+                        <button id="receipt-remove" class="danger" on:click=move |_| {
+                            let id = id.clone();
+                            spawn_local(async move {
+                                match api::delete_receipt(&id).await {
+                                    Ok(()) => { close(); c.changed(); }
+                                    Err(e) => c.notify(e.message, false),
+                                }
+                            });
+                        }>{t("ui-remove")}</button>
+                        <button id="receipt-close" autofocus on:click=move |_| close()>{t("ui-close")}</button>
+                    </div>
+                </div>
+            }
+        })
+    }
+}
+
+/// The assessment: every item with its status, duty, VAT, excise, rule and source.
+fn assessment(items: Vec<ItemView>, receipts: Vec<ReceiptView>) -> impl IntoView {
+    let c = ctx();
+    let open = RwSignal::new(None::<(ReceiptView, String)>);
     view! {
         <section class="panel" aria-labelledby="h-assessment">
             <h3 id="h-assessment">{t("ui-assessment")}</h3>
@@ -330,11 +444,13 @@ fn assessment(items: Vec<ItemView>) -> impl IntoView {
                             <th scope="col" class="num">{t("ui-vat")}</th>
                             <th scope="col" class="num">{t("ui-excise")}</th>
                             <th scope="col">{t("ui-rule")}</th>
+                            <th scope="col">{t("ui-receipts")}</th>
                             <th scope="col"><span class="sr-only">{t("ui-actions")}</span></th>
                         </tr></thead>
                         <tbody>
                             {items.into_iter().map(|i| {
                                 let pid = i.purchase.clone();
+                                let mine: Vec<ReceiptView> = receipts.iter().filter(|r| r.purchase == pid).cloned().collect();
                                 view! {
                                     <tr class=format!("item-row status-{}", i.status)>
                                         <td>
@@ -354,6 +470,7 @@ fn assessment(items: Vec<ItemView>) -> impl IntoView {
                                         <td class="rule"><code>{i.rule.clone()}</code>
                                             {(!i.source.is_empty()).then(|| view! { <br/><a href=i.source.clone() target="_blank" rel="noreferrer">{t("ui-source")}</a> })}
                                         </td>
+                                        <td>{(!pid.is_empty()).then(|| receipts_cell(pid.clone(), mine, open))}</td>
                                         <td>{(!pid.is_empty()).then(|| view! {
                                             <button class="danger small delete-purchase" on:click=move |_| {
                                                 let id = pid.clone();
@@ -372,6 +489,7 @@ fn assessment(items: Vec<ItemView>) -> impl IntoView {
                     </table>
                 }.into_any()
             }}
+            {receipt_viewer(open)}
         </section>
     }
 }

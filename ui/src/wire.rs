@@ -257,6 +257,46 @@ pub struct StatusView {
     pub left_out: Vec<String>,
     /// Declarations of this trip.
     pub documents: Vec<DocRow>,
+    /// Receipts attached to the trip's purchases.
+    #[serde(default)]
+    pub receipts: Vec<ReceiptView>,
+}
+
+/// A receipt attached to a purchase.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct ReceiptView {
+    /// Receipt id.
+    pub id: String,
+    /// The purchase it belongs to.
+    pub purchase: String,
+    /// The file's name.
+    pub name: String,
+    /// Name and size, rendered.
+    pub label: String,
+    /// Media type guessed from the name (`image/jpeg`, `application/pdf`, …).
+    pub media: String,
+}
+
+/// A saved trader template in a list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct TemplateRow {
+    /// The name it was saved under.
+    pub name: String,
+    /// Direction, jurisdiction, parties, currency and lines, rendered.
+    pub summary: String,
+}
+
+/// The payer's account for a bank transfer file (ISO 20022 pain.001).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct PayerForm {
+    /// Account holder.
+    pub name: String,
+    /// IBAN (spaces allowed).
+    pub iban: String,
+    /// BIC, optional.
+    pub bic: String,
+    /// The day the bank should pay (`YYYY-MM-DD`; empty means today).
+    pub date: String,
 }
 
 /// What a purchase would change.
@@ -369,6 +409,18 @@ pub struct TradeForm {
     pub invoice: String,
     /// Tariff CSV.
     pub tariff: String,
+    /// A saved template to take the header from instead of `header` (empty: use `header`).
+    #[serde(default)]
+    pub template: String,
+    /// Invoice number (with a template).
+    #[serde(default)]
+    pub invoice_number: String,
+    /// Invoice date, `YYYY-MM-DD` (with a template).
+    #[serde(default)]
+    pub invoice_date: String,
+    /// Declaration date, `YYYY-MM-DD` (with a template; empty means today).
+    #[serde(default)]
+    pub date: String,
 }
 
 /// A rate table.

@@ -132,7 +132,7 @@ pub fn ui(release: bool, lint: bool) -> bool {
         "wasm32-unknown-unknown",
     ]);
     if release {
-        build.arg("--release");
+        build.args(["--profile", "desktop"]);
     }
     if !run(&mut build) {
         return false;
@@ -142,7 +142,7 @@ pub fn ui(release: bool, lint: bool) -> bool {
         .unwrap_or_else(|| root.join("target"));
     let wasm = target
         .join("wasm32-unknown-unknown")
-        .join(if release { "release" } else { "debug" })
+        .join(if release { "desktop" } else { "debug" })
         .join("karvon-ui.wasm");
     let dist = root.join("ui").join("dist");
     let _ = std::fs::create_dir_all(&dist);
@@ -178,13 +178,14 @@ pub fn run_app() -> bool {
     ui(false, false) && run(cargo().args(["run", "-p", "karvon-desktop"]))
 }
 
-/// Start-up benchmark: release builds of the app and of a bare Tauri window, then start time
-/// to first meaningful paint, resident memory and stripped binary size of each.
+/// Start-up benchmark: shipping builds (the `desktop` profile) of the app and of a bare Tauri
+/// window, then start time to first meaningful paint, resident memory and stripped binary size.
 pub fn bench() -> bool {
     ui(true, false)
         && run(cargo().args([
             "build",
-            "--release",
+            "--profile",
+            "desktop",
             "-p",
             "karvon-desktop",
             "--bin",
@@ -192,5 +193,13 @@ pub fn bench() -> bool {
             "--example",
             "bare",
         ]))
-        && run(cargo().args(["bench", "-p", "karvon-desktop", "--bench", "startup"]))
+        && run(cargo().args([
+            "bench",
+            "--profile",
+            "desktop",
+            "-p",
+            "karvon-desktop",
+            "--bench",
+            "startup",
+        ]))
 }

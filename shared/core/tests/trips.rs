@@ -428,7 +428,9 @@ fn receipts_given_as_bytes_are_kept_like_files_and_listed_per_trip() {
     std::fs::write(&file, &photo).unwrap();
     let same = k.attach_receipt(&jacket.id, &file).unwrap();
     assert_eq!(same.sha256, r.sha256);
-    let third = k.attach_receipt_bytes(&elsewhere.id, "s.jpg", b"\xff\xd8").unwrap();
+    let third = k
+        .attach_receipt_bytes(&elsewhere.id, "s.jpg", b"\xff\xd8")
+        .unwrap();
     assert_eq!(
         k.trip_receipts(&trip).unwrap(),
         vec![r.clone(), same.clone()]
@@ -456,7 +458,10 @@ fn receipts_given_as_bytes_are_kept_like_files_and_listed_per_trip() {
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    assert!(names.iter().all(|n| !n.starts_with("incoming-")), "{names:?}");
+    assert!(
+        names.iter().all(|n| !n.starts_with("incoming-")),
+        "{names:?}"
+    );
 }
 
 #[test]

@@ -313,6 +313,7 @@ impl Session {
                 "document.querySelector(arguments[0]).scrollIntoView({block: 'center'})",
                 &[json!(css)],
             );
+            self.wait_uncovered(css);
             v = self.cmd("POST", &format!("/element/{e}/click"), Some(json!({})));
             if !v.to_string().contains("stale") {
                 break;
@@ -321,6 +322,20 @@ impl Session {
         }
         assert!(v.is_null(), "click {css}: {v}");
         self.settle();
+    }
+
+    /// Waits (up to 5 s) until nothing covers the middle of an element, as a user waits for an
+    /// overlay that is closing to go away before clicking what was under it. A click sent while
+    /// a just-removed overlay was still being hit-tested was lost once in a few dozen runs.
+    fn wait_uncovered(&self, css: &str) {
+        let until = Instant::now() + Duration::from_secs(5);
+        let script = "const e = document.querySelector(arguments[0]); if (!e) return true;
+            const r = e.getBoundingClientRect();
+            const h = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+            return !!h && (h === e || e.contains(h) || (h.tagName === 'LABEL' && h.contains(e)));";
+        while self.script(script, &[json!(css)]) != Value::Bool(true) && Instant::now() < until {
+            std::thread::sleep(Duration::from_millis(50));
+        }
     }
 
     /// Types into an element (after clearing it).

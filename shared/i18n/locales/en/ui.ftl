@@ -170,3 +170,37 @@ ui-payee-reference = Reference (RF…)
 ui-epc-hint = Scan with your bank's app (SEPA transfer QR).
 ui-error-payee-iban = Give the payee's IBAN too, or neither.
 ui-error-payee-name = Give the account holder's name too, or neither.
+ui-receipt-label = { $name } · { $size } KB
+ui-error-receipt-body = The receipt did not arrive as a file; pick it again.
+ui-direction-import = Import
+ui-direction-export = Export
+ui-template-summary = { $direction } · { $jurisdiction } · { $from } → { $to } · { $currency } · { $lines ->
+    [one] 1 line
+   *[other] { $lines } lines
+  }
+ui-receipt = Receipt photo
+ui-receipt-hint = Optional: a photo or PDF of the receipt, kept with the purchase.
+ui-receipts = Receipts
+ui-attach-receipt = Attach a receipt
+ui-receipt-attached = Receipt attached
+ui-receipt-not-attached = The purchase is saved, but the receipt was not attached:
+ui-remove = Remove
+ui-open = Open
+ui-templates = Templates
+ui-template = Template
+ui-no-templates = No templates yet: save a trader declaration as one from its page.
+ui-save-template = Save as template
+ui-template-name = Template name
+ui-keep-figures = Keep line figures (quantities, masses, values)
+ui-template-saved = Template saved
+ui-header-from = Header from
+ui-header-json-option = A JSON header
+ui-header-template-option = A saved template
+ui-invoice-number = Invoice number
+ui-invoice-date = Invoice date
+ui-declaration-date = Declaration date
+ui-payer = Your bank account (for a bank transfer file)
+ui-payer-name = Account holder
+ui-execution-date = Pay on
+ui-export-xml = Bank transfer file (pain.001 XML)
+ui-template-deleted = Template deleted.

@@ -158,3 +158,38 @@ ui-payee-reference = Референс (RF…)
 ui-epc-hint = Отсканируйте приложением банка (QR-код перевода SEPA).
 ui-error-payee-iban = Укажите и IBAN получателя, или не указывайте ни то, ни другое.
 ui-error-payee-name = Укажите и имя владельца счёта, или не указывайте ни то, ни другое.
+ui-receipt-label = { $name } · { $size } КБ
+ui-error-receipt-body = Чек пришёл не как файл; выберите его ещё раз.
+ui-direction-import = Импорт
+ui-direction-export = Экспорт
+ui-template-summary = { $direction } · { $jurisdiction } · { $from } → { $to } · { $currency } · { $lines ->
+    [one] { $lines } строка
+    [few] { $lines } строки
+   *[other] { $lines } строк
+  }
+ui-receipt = Фото чека
+ui-receipt-hint = Необязательно: фото или PDF чека, хранится вместе с покупкой.
+ui-receipts = Чеки
+ui-attach-receipt = Прикрепить чек
+ui-receipt-attached = Чек прикреплён
+ui-receipt-not-attached = Покупка сохранена, но чек не прикреплён:
+ui-remove = Убрать
+ui-open = Открыть
+ui-templates = Шаблоны
+ui-template = Шаблон
+ui-no-templates = Шаблонов пока нет: сохраните торговую декларацию как шаблон на её странице.
+ui-save-template = Сохранить как шаблон
+ui-template-name = Название шаблона
+ui-keep-figures = Сохранить цифры строк (количество, массу, стоимость)
+ui-template-saved = Шаблон сохранён
+ui-header-from = Заголовок из
+ui-header-json-option = Заголовок JSON
+ui-header-template-option = Сохранённый шаблон
+ui-invoice-number = Номер инвойса
+ui-invoice-date = Дата инвойса
+ui-declaration-date = Дата декларации
+ui-payer = Ваш банковский счёт (для файла банковского перевода)
+ui-payer-name = Владелец счёта
+ui-execution-date = Дата оплаты
+ui-export-xml = Файл банковского перевода (pain.001 XML)
+ui-template-deleted = Шаблон удалён.
