@@ -370,7 +370,7 @@ fn trade_import_assesses_and_refuses_a_bad_csv_whole() {
     assert!(k.templates().unwrap().is_empty());
     assert!(matches!(
         k.delete_template("coconuts"),
-        Err(karvon_core::Error::NotFound { .. })
+        Err(Error::NotFound { .. })
     ));
     k.undo_delete().unwrap();
     assert_eq!(k.template("coconuts").unwrap().name, "coconuts");

@@ -401,7 +401,7 @@ fn receipts_given_as_bytes_are_kept_like_files_and_listed_per_trip() {
     let dir = tempfile::tempdir().unwrap();
     let k = open(&dir.path().join("data"));
     let a = me(&k);
-    let trip = fi_trip(&k, &[a.clone()], None);
+    let trip = fi_trip(&k, std::slice::from_ref(&a), None);
     let other = fi_trip(&k, &[a], None);
     let watch = k
         .add_purchase(&goods(&trip, "Watch", "350"))
