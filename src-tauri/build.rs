@@ -1,7 +1,7 @@
 //! Generates the Tauri context and the permissions of Karvon's commands: only the commands
 //! listed here (and in `permissions/karvon.toml`) can be invoked by the UI.
 
-/// Every command (`src/commands.rs`, `src/receipts.rs`, `src/templates.rs`).
+/// Every command (`src/commands.rs`, `src/receipts.rs`, `src/templates.rs`, `src/backup.rs`).
 const COMMANDS: &[&str] = &[
     "boot",
     "save_settings",
@@ -42,6 +42,9 @@ const COMMANDS: &[&str] = &[
     "save_template",
     "delete_template",
     "export_payment_xml",
+    "backup",
+    "stage_restore",
+    "restore",
 ];
 
 fn main() {

@@ -1191,6 +1191,7 @@ mod tests {
             ("commands", include_str!("commands.rs")),
             ("receipts", include_str!("receipts.rs")),
             ("templates", include_str!("templates.rs")),
+            ("backup", include_str!("backup.rs")),
         ];
         let build = include_str!("../build.rs");
         let set = include_str!("../permissions/karvon.toml");

@@ -6,6 +6,7 @@
 //! Alerts the core raises become desktop notifications; a worker thread syncs with the
 //! configured server (see [`sync`]). The UI (`ui/dist`) is embedded.
 
+pub mod backup;
 pub mod commands;
 mod error;
 pub mod receipts;
@@ -35,6 +36,22 @@ pub struct AppState {
     syncer: Arc<Syncer>,
 }
 
+/// The core's device settings and sync server (first run: the language of the environment).
+fn settings_of(core: &Karvon) -> Result<Settings, karvon_core::Error> {
+    let saved = core
+        .saved_settings()?
+        .unwrap_or_else(|| karvon_core::Settings {
+            language: default_lang(),
+            ..karvon_core::Settings::default()
+        });
+    Ok(Settings {
+        lang: saved.language.tag().to_owned(),
+        home: saved.home_country,
+        currency: saved.currency.code().to_owned(),
+        server: core.sync_status()?.server_url.unwrap_or_default(),
+    })
+}
+
 impl AppState {
     /// Opens the core on `dir` with the key file beside the database (or `$KARVON_KEY_FILE`);
     /// the settings are the core's (first run: the language of the environment).
@@ -43,19 +60,7 @@ impl AppState {
             .map(PathBuf::from)
             .unwrap_or_else(|| dir.join("key"));
         let core = Karvon::open(dir, &KeySource::File(key))?;
-        let saved = core
-            .saved_settings()?
-            .unwrap_or_else(|| karvon_core::Settings {
-                language: default_lang(),
-                ..karvon_core::Settings::default()
-            });
-        let server = core.sync_status()?.server_url.unwrap_or_default();
-        let settings = Settings {
-            lang: saved.language.tag().to_owned(),
-            home: saved.home_country,
-            currency: saved.currency.code().to_owned(),
-            server,
-        };
+        let settings = settings_of(&core)?;
         let syncer = Arc::new(Syncer::default());
         syncer.enable(!settings.server.is_empty());
         Ok(Self {
@@ -84,6 +89,15 @@ impl AppState {
     /// The data folder.
     pub fn dir(&self) -> &Path {
         &self.dir
+    }
+
+    /// Reads the settings from the core again (after a restore replaced them) and syncs, or
+    /// stops syncing, as they say.
+    pub fn reload_settings(&self) -> Result<Settings, karvon_core::Error> {
+        let settings = settings_of(&self.core)?;
+        *self.settings.lock().unwrap_or_else(|p| p.into_inner()) = settings.clone();
+        self.syncer.enable(!settings.server.is_empty());
+        Ok(settings)
     }
 
     /// The settings in force.
@@ -245,6 +259,9 @@ pub fn run() -> Result<(), String> {
             templates::templates,
             templates::save_template,
             templates::delete_template,
+            backup::backup,
+            backup::stage_restore,
+            backup::restore,
             commands::export_payment_xml,
         ])
         .run(tauri::generate_context!())

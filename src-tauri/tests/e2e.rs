@@ -441,5 +441,47 @@ fn journeys_in_a_real_window() {
     s.find("#no-trips");
     s.click("#undo");
     s.wait_text("#trip-list", |t| t.contains("Helsinki, December"));
+
+    // Backup of everything to one file (the passphrase typed twice, a slip is named), then
+    // restore: what the file holds is shown first, a wrong passphrase changes nothing.
+    go(&s, "#nav-settings", "#backup-pass");
+    s.type_in("#backup-pass", "correct horse battery");
+    s.type_in("#backup-repeat", "correct horse batterY");
+    s.click("#backup-make");
+    s.wait_text("#error", |t| t.contains("repeat"));
+    s.type_in("#backup-repeat", "correct horse battery");
+    s.click("#backup-make");
+    let file = s.wait_text("#backup-file", |t| t.trim().ends_with(".karvon-backup"));
+    let file = PathBuf::from(file.trim());
+    assert!(file.starts_with(&exports), "{}", file.display());
+    assert!(
+        s.text("#backup-done").contains("trips 1"),
+        "{}",
+        s.text("#backup-done")
+    );
+    s.click("#nav-trips");
+    s.click(".trip-delete");
+    s.find("#no-trips");
+    go(&s, "#nav-settings", "#restore-file");
+    s.upload("#restore-file", &file);
+    s.wait_text("#restore-summary", |t| {
+        t.contains("trips 1") && t.contains("receipts 1")
+    });
+    shot(&s, "backup");
+    s.type_in("#restore-pass", "not the passphrase");
+    s.click("#restore-confirm");
+    s.wait_text("#error", |t| !t.trim().is_empty());
+    s.click("#nav-trips");
+    s.find("#no-trips");
+    go(&s, "#nav-settings", "#restore-file");
+    s.upload("#restore-file", &file);
+    s.type_in("#restore-pass", "correct horse battery");
+    s.click("#restore-confirm");
+    s.wait_text("#toast", |t| t.contains("Restored from the backup"));
+    s.click("#nav-trips");
+    s.wait_text("#trip-list", |t| t.contains("Helsinki, December"));
+    s.click(".trip-open");
+    s.wait_count("#assessment tr.item-row", 2);
+    s.wait_count("#assessment .receipt-open", 1);
     s.close();
 }

@@ -5,9 +5,9 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::wire::{
-    Added, ApiError, Boot, DocRow, DocView, HsRow, PairingView, PayeeForm, PayerForm, PaymentView,
-    PreviewView, PurchaseForm, RateRow, ReceiptView, Settings, StatusView, SyncView, TemplateRow,
-    TradeForm, TripForm, TripRow,
+    Added, ApiError, BackupForm, BackupView, Boot, DocRow, DocView, HsRow, PairingView, PayeeForm,
+    PayerForm, PaymentView, PreviewView, PurchaseForm, RateRow, ReceiptView, Settings, StatusView,
+    SyncView, TemplateRow, TradeForm, TripForm, TripRow,
 };
 
 #[wasm_bindgen]
@@ -428,4 +428,40 @@ pub async fn export_payment_xml(
         path: &'a str,
     }
     call("export_payment_xml", &A { id, payer, path }).await
+}
+
+/// Writes a backup of all data; where it went and what it holds.
+pub async fn backup(form: &BackupForm) -> Result<BackupView, ApiError> {
+    call("backup", &FormArg { form }).await
+}
+
+/// Sends a picked backup file to the shell (raw bytes); what it holds and its token.
+pub async fn stage_restore(file: &web_sys::File) -> Result<BackupView, ApiError> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|e| js_error(&e))?;
+    let headers = js_sys::Object::new();
+    put(
+        &headers,
+        "x-karvon-file-name",
+        &js_sys::encode_uri_component(&file.name()).into(),
+    );
+    let options = js_sys::Object::new();
+    put(&options, "headers", &headers);
+    let bytes = js_sys::Uint8Array::new(&buffer);
+    let v = call_raw("stage_restore", bytes.into(), options.into()).await?;
+    serde_wasm_bindgen::from_value(v).map_err(|e| ApiError {
+        message: e.to_string(),
+        ..ApiError::default()
+    })
+}
+
+/// Replaces all data with a staged backup.
+pub async fn restore(token: &str, passphrase: &str) -> Result<BackupView, ApiError> {
+    #[derive(Serialize)]
+    struct A<'a> {
+        token: &'a str,
+        passphrase: &'a str,
+    }
+    call("restore", &A { token, passphrase }).await
 }

@@ -1,12 +1,12 @@
-//! Settings: language (switched live), home country, default currency, sync server, the data
-//! folder.
+//! Settings: language (switched live), home country, default currency, sync server, device
+//! pairing, backup and restore, the data folder.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::api;
 use crate::app::{ctx, t, ErrorBox};
-use crate::wire::{ApiError, PairingView};
+use crate::wire::{ApiError, BackupForm, BackupView, PairingView};
 
 /// The settings page.
 pub fn page() -> AnyView {
@@ -112,8 +112,130 @@ pub fn page() -> AnyView {
                 </form>
                 <ErrorBox error=pair_error/>
             </section>
+            {backup_panel()}
             <p class="muted">{t("ui-data-folder")}" "<code id="data-dir">{move || c.boot.with(|b| b.data_dir.clone())}</code></p>
         </section>
     }
     .into_any()
+}
+
+/// A labelled input bound to one field of a form signal.
+fn input<F: Clone + Send + Sync + 'static>(
+    id: &'static str,
+    label: &'static str,
+    kind: &'static str,
+    form: RwSignal<F>,
+    f: fn(&mut F) -> &mut String,
+) -> impl IntoView {
+    view! {
+        <label class="field" for=id><span>{t(label)}</span>
+            <input id=id type=kind autocomplete="off" prop:value=move || form.with(|v| f(&mut v.clone()).clone())
+                on:input=move |ev| form.update(|v| *f(v) = event_target_value(&ev))/></label>
+    }
+}
+
+/// Backup of all data to a passphrase-protected file, and restore from one after showing what
+/// it holds.
+fn backup_panel() -> impl IntoView {
+    let c = ctx();
+    let form = RwSignal::new(BackupForm::default());
+    let made = RwSignal::new(None::<BackupView>);
+    let error = RwSignal::new(None::<ApiError>);
+    let staged = RwSignal::new(None::<BackupView>);
+    let passphrase = RwSignal::new(String::new());
+    let restore_error = RwSignal::new(None::<ApiError>);
+    let make = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let f = form.get_untracked();
+        spawn_local(async move {
+            match api::backup(&f).await {
+                Ok(v) => {
+                    error.set(None);
+                    form.set(BackupForm::default());
+                    made.set(Some(v));
+                }
+                Err(e) => {
+                    made.set(None);
+                    error.set(Some(e));
+                }
+            }
+        });
+    };
+    let pick = move |ev: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        let Some(file) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .and_then(|i| i.files())
+            .and_then(|f| f.get(0))
+        else {
+            return;
+        };
+        spawn_local(async move {
+            match api::stage_restore(&file).await {
+                Ok(v) => {
+                    restore_error.set(None);
+                    staged.set(Some(v));
+                }
+                Err(e) => {
+                    staged.set(None);
+                    restore_error.set(Some(e));
+                }
+            }
+        });
+    };
+    let confirm = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(token) = staged.with_untracked(|s| s.as_ref().map(|s| s.token.clone())) else {
+            return;
+        };
+        let pass = passphrase.get_untracked();
+        spawn_local(async move {
+            match api::restore(&token, &pass).await {
+                Ok(_) => {
+                    restore_error.set(None);
+                    staged.set(None);
+                    passphrase.set(String::new());
+                    c.reboot(Some("ui-restored-all"));
+                }
+                Err(e) => restore_error.set(Some(e)),
+            }
+        });
+    };
+    view! {
+        <section class="panel" aria-labelledby="h-backup">
+            <h3 id="h-backup">{t("ui-backup")}</h3>
+            <p class="muted">{t("ui-backup-help")}</p>
+            <form id="backup-form" on:submit=make>
+                <div class="row">
+                    {input("backup-pass", "ui-passphrase", "password", form, |f| &mut f.passphrase)}
+                    {input("backup-repeat", "ui-passphrase-repeat", "password", form, |f| &mut f.repeat)}
+                    {input("backup-path", "ui-backup-path", "text", form, |f| &mut f.path)}
+                </div>
+                <ErrorBox error=error/>
+                <button id="backup-make" type="submit">{t("ui-backup-make")}</button>
+            </form>
+            {move || made.get().map(|v| view! {
+                <div class="ok" id="backup-done">
+                    <p>{t("ui-backup-written")}" "<code id="backup-file">{v.path}</code></p>
+                    <p class="muted">{v.summary}</p>
+                </div>
+            })}
+            <h4>{t("ui-restore-title")}</h4>
+            <label class="file" for="restore-file">{t("ui-restore-file")}
+                <input id="restore-file" type="file" accept=".karvon-backup" on:change=pick/></label>
+            {move || staged.get().map(|v| view! {
+                <form id="restore-form" class="warn-box" on:submit=confirm>
+                    <p><strong>{v.path.clone()}</strong>" — "{v.made.clone()}</p>
+                    <p id="restore-summary">{v.summary.clone()}</p>
+                    <p class="warn">{t("ui-restore-warning")}</p>
+                    <label class="field" for="restore-pass"><span>{t("ui-passphrase")}</span>
+                        <input id="restore-pass" type="password" autocomplete="off" prop:value=move || passphrase.get()
+                            on:input=move |ev| passphrase.set(event_target_value(&ev))/></label>
+                    <button id="restore-confirm" class="danger" type="submit">{t("ui-restore-confirm")}</button>
+                </form>
+            })}
+            <ErrorBox error=restore_error/>
+        </section>
+    }
 }

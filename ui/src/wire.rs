@@ -277,6 +277,30 @@ pub struct ReceiptView {
     pub media: String,
 }
 
+/// A backup to make: the passphrase twice, and where (empty: the downloads folder).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct BackupForm {
+    /// Passphrase (at least 8 characters).
+    pub passphrase: String,
+    /// The passphrase again.
+    pub repeat: String,
+    /// The file to write (empty: the downloads folder).
+    pub path: String,
+}
+
+/// A backup file: where it is and what it holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub struct BackupView {
+    /// The file (for a picked file: its name).
+    pub path: String,
+    /// For a picked file: what restores it.
+    pub token: String,
+    /// When and by which version it was made, rendered.
+    pub made: String,
+    /// What it holds, rendered.
+    pub summary: String,
+}
+
 /// A saved trader template in a list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
 pub struct TemplateRow {
