@@ -448,8 +448,8 @@ fn counts(c: &Connection) -> Result<BackupCounts, Error> {
 
 /// The key that seals the backup key, from the passphrase.
 fn passphrase_cipher(passphrase: &str, salt: &[u8], iterations: u32) -> Result<Cipher, Error> {
-    let rounds = NonZeroU32::new(iterations)
-        .ok_or_else(|| Error::Key(Message::new("error-key-invalid")))?;
+    let rounds =
+        NonZeroU32::new(iterations).ok_or_else(|| Error::Key(Message::new("error-key-invalid")))?;
     let mut key = [0u8; KEY_LEN];
     pbkdf2::derive(
         pbkdf2::PBKDF2_HMAC_SHA256,
@@ -515,7 +515,16 @@ fn info_of(conn: &Connection, path: &Path) -> Result<BackupInfo, Error> {
             "SELECT marker, format, app_version, schema_version, created_ms, counts
              FROM backup_info WHERE id = 1",
             [],
-            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?)),
+            |r| {
+                Ok((
+                    r.get(0)?,
+                    r.get(1)?,
+                    r.get(2)?,
+                    r.get(3)?,
+                    r.get(4)?,
+                    r.get(5)?,
+                ))
+            },
         )
         .optional()
         .map_err(|e| damaged(path, &e))?;
@@ -664,8 +673,9 @@ fn put_receipts(conn: &Connection, dir: &Path, hashes: &[String]) -> Result<(), 
 /// another. Triggers are set aside meanwhile (a signed document refuses any update).
 fn reseal(c: &Connection, from: &Cipher, to: &Cipher) -> Result<(), Error> {
     let triggers: Vec<(String, String)> = {
-        let mut s =
-            c.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND sql NOT NULL")?;
+        let mut s = c.prepare(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND sql NOT NULL",
+        )?;
         let rows = s.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
         rows.collect::<Result<_, _>>()?
     };
@@ -710,7 +720,10 @@ fn reseal(c: &Connection, from: &Cipher, to: &Cipher) -> Result<(), Error> {
              WHERE entity IN (?1, ?2)",
         )?;
         let rows = s.query_map(
-            [EntityKind::Traveller.as_str(), EntityKind::Document.as_str()],
+            [
+                EntityKind::Traveller.as_str(),
+                EntityKind::Document.as_str(),
+            ],
             |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)),
         )?;
         rows.collect::<Result<_, _>>()?
@@ -839,7 +852,10 @@ fn replace_all(tx: &mut Tx<'_>, copy: &Connection, path: &Path) -> Result<(), Er
         let list = cols.iter().map(|c| quote(c)).collect::<Vec<_>>().join(", ");
         let keep_device_meta = table == "meta";
         if keep_device_meta {
-            let keys = DEVICE_META.iter().map(|k| format!("'{k}'")).collect::<Vec<_>>();
+            let keys = DEVICE_META
+                .iter()
+                .map(|k| format!("'{k}'"))
+                .collect::<Vec<_>>();
             tx.execute(
                 &format!("DELETE FROM meta WHERE key NOT IN ({})", keys.join(", ")),
                 [],
@@ -886,7 +902,10 @@ fn replace_all(tx: &mut Tx<'_>, copy: &Connection, path: &Path) -> Result<(), Er
     tx.execute(
         "INSERT INTO meta(key, value) VALUES ('writes', ?1)
          ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-        [old_writes.max(restored_writes).saturating_add(1).to_string()],
+        [old_writes
+            .max(restored_writes)
+            .saturating_add(1)
+            .to_string()],
     )?;
     after_restore(tx)
 }

@@ -191,11 +191,17 @@ fn a_backup_from_device_a_restores_everything_on_device_b_with_another_key() {
     assert_eq!(restored.counts, info.counts);
 
     assert_eq!(b.trips().unwrap(), a.trips().unwrap());
-    assert_eq!(b.purchases(&made.trip).unwrap(), a.purchases(&made.trip).unwrap());
+    assert_eq!(
+        b.purchases(&made.trip).unwrap(),
+        a.purchases(&made.trip).unwrap()
+    );
     let t = b.traveller(&made.traveller).unwrap();
     assert_eq!(t.document.as_deref(), Some("FA7654321"));
     assert_eq!(t, a.traveller(&made.traveller).unwrap());
-    assert_eq!(*b.status(&made.trip).unwrap(), *a.status(&made.trip).unwrap());
+    assert_eq!(
+        *b.status(&made.trip).unwrap(),
+        *a.status(&made.trip).unwrap()
+    );
     assert_eq!(b.receipt_bytes(&made.receipt).unwrap(), made.receipt_bytes);
     assert_eq!(
         b.receipts(&made.purchase).unwrap(),
@@ -247,10 +253,7 @@ fn a_backup_from_device_a_restores_everything_on_device_b_with_another_key() {
     drop(b);
     let b = Karvon::open(&b_dir, &KEY_B).unwrap();
     assert_eq!(b.purchases(&made.trip).unwrap().len(), 3);
-    assert_eq!(
-        b.traveller(&made.traveller).unwrap().name,
-        "Aziza Karimova"
-    );
+    assert_eq!(b.traveller(&made.traveller).unwrap().name, "Aziza Karimova");
     // A key that is neither A's nor B's cannot open the restored identifiers.
     drop(b);
     let other = Karvon::open(&b_dir, &KeySource::Provided([3; 32])).unwrap();
@@ -261,6 +264,12 @@ fn a_backup_from_device_a_restores_everything_on_device_b_with_another_key() {
 fn restoring_replaces_other_data_and_leaves_every_cache_stale() {
     let tmp = tempfile::tempdir().unwrap();
     let (a, made) = device_a(&tmp.path().join("a"));
+    let hs = karvon_core::reference_data(
+        Path::new(env!("CARGO_MANIFEST_DIR")),
+        "hs/harmonized-system.csv",
+    )
+    .expect("the shared HS table");
+    a.import_hs(&hs).unwrap();
     let file = tmp.path().join("a.karvon-backup");
     a.backup(&file, PASS).unwrap();
     let restored_writes = writes(&tmp.path().join("a"));
@@ -310,7 +319,10 @@ fn restoring_replaces_other_data_and_leaves_every_cache_stale() {
     assert!(matches!(c.trip(&own), Err(Error::NotFound { .. })));
     assert!(matches!(c.traveller(&who), Err(Error::NotFound { .. })));
     assert!(matches!(c.status(&own), Err(Error::NotFound { .. })));
-    assert_eq!(*c.status(&made.trip).unwrap(), *a.status(&made.trip).unwrap());
+    assert_eq!(
+        *c.status(&made.trip).unwrap(),
+        *a.status(&made.trip).unwrap()
+    );
     assert!(writes(&c_dir) > old_writes.max(restored_writes));
     // This device's identity stays: node id, signing key, sync server.
     assert_eq!(meta(&c_dir, "node").unwrap(), node);
@@ -322,17 +334,23 @@ fn restoring_replaces_other_data_and_leaves_every_cache_stale() {
     // The other process's view: a fresh open sees the same.
     drop(c);
     let again = Karvon::open(&c_dir, &KEY_B).unwrap();
-    assert_eq!(*again.status(&made.trip).unwrap(), *a.status(&made.trip).unwrap());
+    assert_eq!(
+        *again.status(&made.trip).unwrap(),
+        *a.status(&made.trip).unwrap()
+    );
     let db = rusqlite::Connection::open(c_dir.join(karvon_core::DATABASE_FILE)).unwrap();
     let ok: String = db
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
         .unwrap();
     assert_eq!(ok, "ok");
-    // HS search still works on the restored (rebuilt) full-text index.
-    let hits: i64 = db
-        .query_row("SELECT count(*) FROM hs_fts", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(hits, 0);
+    // HS search works on the restored (rebuilt) full-text index, as on A.
+    let found = again.hs_search("live horses", 5).unwrap();
+    assert!(!found.is_empty());
+    assert_eq!(
+        format!("{found:?}"),
+        format!("{:?}", a.hs_search("live horses", 5).unwrap())
+    );
+    assert_eq!(again.hs_count().unwrap(), a.hs_count().unwrap());
 }
 
 /// Applies `f` to a copy of a good backup through SQL, returning the copy.
@@ -364,8 +382,13 @@ fn bad_backups_and_wrong_passphrases_change_nothing() {
     let before = dump(&live_dir);
 
     let random = tmp.path().join("random.karvon-backup");
-    std::fs::write(&random, (0..5000u32).map(|i| (i * 7919 % 256) as u8).collect::<Vec<_>>())
-        .unwrap();
+    std::fs::write(
+        &random,
+        (0..5000u32)
+            .map(|i| (i * 7919 % 256) as u8)
+            .collect::<Vec<_>>(),
+    )
+    .unwrap();
     let plain = tmp.path().join("plain.sqlite3");
     rusqlite::Connection::open(&plain)
         .unwrap()
@@ -402,7 +425,12 @@ fn bad_backups_and_wrong_passphrases_change_nothing() {
         (&bad_receipt, PASS, "file", "backup-receipt-damaged"),
         (&no_marker, PASS, "file", "backup-not-a-backup"),
         (&bad_key, PASS, "passphrase", "backup-wrong-passphrase"),
-        (&good, "correct horse battery!", "passphrase", "backup-wrong-passphrase"),
+        (
+            &good,
+            "correct horse battery!",
+            "passphrase",
+            "backup-wrong-passphrase",
+        ),
         (&good, "short", "passphrase", "backup-passphrase-short"),
     ];
     let cat = Catalogue::new(Lang::En);
@@ -417,7 +445,12 @@ fn bad_backups_and_wrong_passphrases_change_nothing() {
         assert!(err.is_bad_input());
         let text = error_text(&cat, &err);
         assert!(!text.contains('{'), "{text}");
-        assert_eq!(dump(&live_dir), before, "{} changed the data", file.display());
+        assert_eq!(
+            dump(&live_dir),
+            before,
+            "{} changed the data",
+            file.display()
+        );
     }
     // Inspect sees the same problems without a passphrase.
     for (file, id) in [
@@ -459,7 +492,10 @@ fn a_short_passphrase_or_missing_receipt_file_makes_no_backup() {
     let err = a.backup(&file, "1234567").unwrap_err();
     assert_eq!(
         input_id(&err),
-        ("passphrase".to_owned(), "backup-passphrase-short".to_owned())
+        (
+            "passphrase".to_owned(),
+            "backup-passphrase-short".to_owned()
+        )
     );
     assert!(!file.exists());
     let sha = a.receipts(&made.purchase).unwrap()[0].sha256.clone();
@@ -532,7 +568,9 @@ fn a_full_or_read_only_destination_is_refused_and_leaves_no_file() {
         .unwrap()
         .success();
     assert!(ok);
-    let err = a.backup(&ro.path.join("x.karvon-backup"), PASS).unwrap_err();
+    let err = a
+        .backup(&ro.path.join("x.karvon-backup"), PASS)
+        .unwrap_err();
     let text = error_text(&cat, &err);
     assert!(matches!(err, Error::Io { .. }), "{err:?}");
     assert!(text.contains("read-only"), "{text}");

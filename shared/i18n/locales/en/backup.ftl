@@ -18,3 +18,5 @@ backup-cancelled = Nothing was restored.
 backup-restored = Restored from { $path }: { $contents }.
 backup-passphrase-prompt = Backup passphrase:
 backup-passphrase-missing = No passphrase: set KARVON_PASSPHRASE or run the command in a terminal.
+backup-passphrase-again = The same passphrase again:
+backup-passphrase-differ = The two passphrases differ; no backup was made.

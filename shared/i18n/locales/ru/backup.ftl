@@ -18,3 +18,5 @@ backup-cancelled = Ничего не восстановлено.
 backup-restored = Восстановлено из { $path }: { $contents }.
 backup-passphrase-prompt = Пароль резервной копии:
 backup-passphrase-missing = Нет пароля: задайте KARVON_PASSPHRASE или запустите команду в терминале.
+backup-passphrase-again = Тот же пароль ещё раз:
+backup-passphrase-differ = Пароли не совпадают; резервная копия не создана.

@@ -18,3 +18,5 @@ backup-cancelled = Hech narsa tiklanmadi.
 backup-restored = { $path } dan tiklandi: { $contents }.
 backup-passphrase-prompt = Zaxira nusxasi paroli:
 backup-passphrase-missing = Parol yo‘q: KARVON_PASSPHRASE ni o‘rnating yoki buyruqni terminalda ishga tushiring.
+backup-passphrase-again = Xuddi shu parolni yana kiriting:
+backup-passphrase-differ = Ikki parol bir xil emas; zaxira nusxasi yaratilmadi.
