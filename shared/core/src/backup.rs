@@ -78,6 +78,20 @@ const DEVICE_TABLES: &[&str] = &["device_key", "sync_state"];
 const CLEARED_TABLES: &[&str] = &["sync_batch", "sync_problem"];
 /// Keys of `meta` that belong to this device (node id, clock, write counter).
 const DEVICE_META: &[&str] = &["node", "hlc", "writes"];
+/// A table with sealed columns (its name is also the entity of the sealing context) and each
+/// sealed column with the field its context names.
+type SealedTable = (&'static str, &'static [(&'static str, &'static str)]);
+/// Every sealed column: opened and sealed again when a backup is made and restored.
+const SEALED_COLUMNS: &[SealedTable] = &[
+    (
+        "traveller",
+        &[("name_enc", "name"), ("document_enc", "document")],
+    ),
+    (
+        "document",
+        &[("body_enc", "body"), ("signed_enc", "signed")],
+    ),
+];
 /// The tables a backup adds to the snapshot.
 const BACKUP_TABLES: &str = "
     CREATE TABLE backup_info (
@@ -686,19 +700,7 @@ fn reseal(c: &Connection, from: &Cipher, to: &Cipher) -> Result<(), Error> {
         v.map(|b| to.seal_bytes(ctx, &from.open_bytes(ctx, &b)?))
             .transpose()
     };
-    let columns: [(&str, &str, &[(&str, &str)]); 2] = [
-        (
-            "traveller",
-            "traveller",
-            &[("name_enc", "name"), ("document_enc", "document")],
-        ),
-        (
-            "document",
-            "document",
-            &[("body_enc", "body"), ("signed_enc", "signed")],
-        ),
-    ];
-    for (table, entity, cols) in columns {
+    for &(table, cols) in SEALED_COLUMNS {
         for (col, field) in cols {
             let rows: Vec<(String, Option<Vec<u8>>)> = {
                 let mut s = c.prepare(&format!(
@@ -709,7 +711,7 @@ fn reseal(c: &Connection, from: &Cipher, to: &Cipher) -> Result<(), Error> {
             };
             let mut update = c.prepare(&format!("UPDATE {table} SET {col} = ?2 WHERE id = ?1"))?;
             for (id, blob) in rows {
-                let ctx = format!("{entity}:{id}:{field}");
+                let ctx = format!("{table}:{id}:{field}");
                 update.execute(rusqlite::params![id, move_blob(&ctx, blob)?])?;
             }
         }
@@ -794,7 +796,7 @@ fn reseal_change(
 
 /// Lowercase or uppercase hexadecimal text as bytes.
 fn unhex(s: &str) -> Option<Vec<u8>> {
-    if s.len() % 2 != 0 {
+    if !s.len().is_multiple_of(2) {
         return None;
     }
     (0..s.len())
