@@ -578,3 +578,104 @@ fn a_full_or_read_only_destination_is_refused_and_leaves_no_file() {
     let missing = tmp.path().join("no-such-folder").join("x.karvon-backup");
     assert!(matches!(a.backup(&missing, PASS), Err(Error::Io { .. })));
 }
+
+/// A backup as a version on the first schema would have written it: the schema-1 fixture with a
+/// traveller sealed under the backup key, and the backup tables. It restores, migrated.
+#[test]
+fn a_backup_of_an_older_schema_is_migrated_on_restore() {
+    use karvon_core::crypto::Cipher;
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("v1.karvon-backup");
+    let backup_key = [5u8; 32];
+    let salt = [9u8; 16];
+    let iterations = 1_000u32;
+    let mut wrap = [0u8; 32];
+    ring::pbkdf2::derive(
+        ring::pbkdf2::PBKDF2_HMAC_SHA256,
+        std::num::NonZeroU32::new(iterations).unwrap(),
+        &salt,
+        PASS.as_bytes(),
+        &mut wrap,
+    );
+    let sealed_key = Cipher::from_source(&KeySource::Provided(wrap))
+        .unwrap()
+        .seal_bytes(&format!("karvon-backup:key:{iterations}"), &backup_key)
+        .unwrap();
+    let inner = Cipher::from_source(&KeySource::Provided(backup_key)).unwrap();
+    let who = "01900000-0000-7000-8000-0000000000aa";
+    let name = inner
+        .seal(&format!("traveller:{who}:name"), "Old Timer")
+        .unwrap();
+    let doc = inner
+        .seal(&format!("traveller:{who}:document"), "OLD123")
+        .unwrap();
+    {
+        let c = rusqlite::Connection::open(&file).unwrap();
+        c.execute_batch(include_str!("fixtures/schema_v1.sql"))
+            .unwrap();
+        c.execute(
+            "INSERT INTO traveller(id, name_enc, document_enc, birth_date, residency, hlc,
+             created_ms, updated_ms) VALUES (?1, ?2, ?3, '1950-01-01', 'FI',
+             '000000000000002-00000000-0123456789abcdef', 1, 1)",
+            rusqlite::params![who, name, doc],
+        )
+        .unwrap();
+        c.execute(
+            "INSERT INTO trip_traveller(trip_id, traveller_id)
+             VALUES ('01900000-0000-7000-8000-000000000001', ?1)",
+            [who],
+        )
+        .unwrap();
+        c.execute_batch(
+            "CREATE TABLE backup_info (id INTEGER PRIMARY KEY, marker TEXT NOT NULL,
+               format INTEGER NOT NULL, app_version TEXT NOT NULL, schema_version INTEGER NOT NULL,
+               created_ms INTEGER NOT NULL, counts TEXT NOT NULL) STRICT;
+             CREATE TABLE backup_key (id INTEGER PRIMARY KEY, salt BLOB NOT NULL,
+               iterations INTEGER NOT NULL, sealed BLOB NOT NULL) STRICT;
+             CREATE TABLE backup_files (hash TEXT PRIMARY KEY, bytes BLOB NOT NULL) STRICT;
+             INSERT INTO backup_info VALUES (1, 'karvon-backup', 1, '0.0.1', 1, 1700000000000,
+               '{\"trips\":1,\"travellers\":1,\"purchases\":0,\"receipts\":0,\"documents\":0,
+                 \"payments\":0,\"rate_tables\":0,\"pending_changes\":2}');",
+        )
+        .unwrap();
+        c.execute(
+            "INSERT INTO backup_key VALUES (1, ?1, ?2, ?3)",
+            rusqlite::params![salt.to_vec(), iterations, sealed_key],
+        )
+        .unwrap();
+    }
+    let info = Karvon::inspect_backup(&file).unwrap();
+    assert_eq!(
+        (info.schema_version, info.app_version.as_str()),
+        (1, "0.0.1")
+    );
+    assert_eq!(info.created_ms, 1_700_000_000_000);
+
+    let dir = tmp.path().join("b");
+    let (b, _) = device_a(&dir);
+    b.restore(&file, PASS).unwrap();
+    let trips = b.trips().unwrap();
+    assert_eq!(trips.len(), 1);
+    assert_eq!(trips[0].name, "Helsinki");
+    let t = b.traveller(who).unwrap();
+    assert_eq!(
+        (t.name.as_str(), t.document.as_deref()),
+        ("Old Timer", Some("OLD123"))
+    );
+    assert_eq!(b.pending_changes(10).unwrap().len(), 2);
+    // The live database stays on the newest schema, and takes new writes on the old data.
+    let newest = karvon_core::store::MIGRATIONS.last().unwrap().0;
+    b.store()
+        .unwrap()
+        .read(|c| {
+            assert_eq!(karvon_core::store::schema_version(c).unwrap(), newest);
+            Ok(())
+        })
+        .unwrap();
+    b.add_purchase(
+        &PurchaseInput::new(&trips[0].id, "Souvenir", Kind::Goods, day("2026-12-05"))
+            .priced(d("30"), cur("EUR")),
+    )
+    .unwrap();
+    assert_eq!(b.status(&trips[0].id).unwrap().assessment.items.len(), 1);
+}
