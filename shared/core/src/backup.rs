@@ -30,10 +30,13 @@
 //! from the backup unchanged: no change record is made for restored rows, so nothing that was
 //! already pushed goes again as new. The backup's outbox (changes not yet acknowledged when it
 //! was made) is restored with its original clocks and goes with the next push; if the server
-//! had received some of them meanwhile, they carry the same clocks and merge as no-ops. The
-//! batch in flight of either side is dropped (its changes stay in the outbox and go in a new
-//! batch), and so are recorded sync problems (they described the replaced data; the next sync
-//! records any that still hold). This device's clock moves past the backup's, and the write
+//! had received some of them meanwhile, they carry the same clocks and merge as no-ops. Restored
+//! change records take outbox positions after every one this device ever used, so a push
+//! acknowledged after the restore removes only its own range. The batch in flight of either
+//! side is dropped (the backup's changes stay in the outbox and go in a new batch; this
+//! device's were replaced with its data), and so are recorded sync problems (they described the
+//! replaced data; the next sync records any that still hold). The backup file is made readable
+//! by its owner only: trips and purchases are not sealed, only personal identifiers are. This device's clock moves past the backup's, and the write
 //! counter `meta.writes` ends higher than both the old and the restored count, so every cache
 //! keyed by it is stale; the in-memory status caches are dropped as well.
 
@@ -76,6 +79,8 @@ const KEY_CONTEXT: &str = "karvon-backup:key";
 const DEVICE_TABLES: &[&str] = &["device_key", "sync_state"];
 /// Tables emptied by a restore and not taken from the backup (see the module doc).
 const CLEARED_TABLES: &[&str] = &["sync_batch", "sync_problem"];
+/// Tables whose rows are restored in order under new `AUTOINCREMENT` keys: (table, key).
+const RENUMBERED: &[(&str, &str)] = &[("change_log", "seq")];
 /// Keys of `meta` that belong to this device (node id, clock, write counter).
 const DEVICE_META: &[&str] = &["node", "hlc", "writes"];
 /// A table with sealed columns (its name is also the entity of the sealing context) and each
@@ -173,6 +178,12 @@ impl Karvon {
                     Message::new("backup-not-a-file").text("path", dest.display().to_string()),
                 )
             })?;
+        if is_same_file(dest, data.store.path()) {
+            return Err(Error::input(
+                "file",
+                Message::new("backup-over-database").text("path", dest.display().to_string()),
+            ));
+        }
         let part = dir.join(format!(".{name}.{}.part", new_id()));
         let result = write_backup(data, &part, dest, passphrase).and_then(|()| {
             File::open(&part)
@@ -313,6 +324,22 @@ fn not_a_backup(path: &Path) -> Error {
     )
 }
 
+/// Whether `a` names the file `b` (or one of its journals), also through another path.
+fn is_same_file(a: &Path, b: &Path) -> bool {
+    let canon = |p: &Path| -> Option<PathBuf> {
+        let dir = p.parent().filter(|d| !d.as_os_str().is_empty())?;
+        Some(fs::canonicalize(dir).ok()?.join(p.file_name()?))
+    };
+    let (Some(a), Some(b)) = (canon(a), canon(b)) else {
+        return false;
+    };
+    ["", "-wal", "-shm", "-journal"].iter().any(|suffix| {
+        let mut name = b.as_os_str().to_owned();
+        name.push(suffix);
+        a == PathBuf::from(name)
+    })
+}
+
 /// Removes a database file and its journals.
 fn remove_db_files(path: &Path) {
     let _ = fs::remove_file(path);
@@ -353,6 +380,12 @@ fn write_backup(data: &Data, part: &Path, dest: &Path, passphrase: &str) -> Resu
         .execute("VACUUM INTO ?1", [part.to_string_lossy()])
         .map_err(write_error(dest))?;
     drop(source);
+    // Trips and purchases are not sealed: only the owner reads the file.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(part, fs::Permissions::from_mode(0o600)).map_err(io(dest))?;
+    }
     let mut conn = Connection::open(part).map_err(write_error(dest))?;
     conn.pragma_update(None, "journal_mode", "DELETE")
         .map_err(write_error(dest))?;
@@ -851,6 +884,15 @@ fn replace_all(tx: &mut Tx<'_>, copy: &Connection, path: &Path) -> Result<(), Er
         if kind == "virtual" {
             cols.insert(0, "rowid".to_owned());
         }
+        // Restored change records get new positions after every one this outbox ever had: a
+        // push acknowledged after the restore removes its own range only.
+        let order = match RENUMBERED.iter().find(|(name, _)| name == table) {
+            Some((_, seq)) => {
+                cols.retain(|c| c != seq);
+                format!(" ORDER BY {}", quote(seq))
+            }
+            None => String::new(),
+        };
         let list = cols.iter().map(|c| quote(c)).collect::<Vec<_>>().join(", ");
         let keep_device_meta = table == "meta";
         if keep_device_meta {
@@ -866,7 +908,7 @@ fn replace_all(tx: &mut Tx<'_>, copy: &Connection, path: &Path) -> Result<(), Er
             tx.execute(&format!("DELETE FROM {t}"), [])?;
         }
         let mut read = copy
-            .prepare(&format!("SELECT {list} FROM {t}"))
+            .prepare(&format!("SELECT {list} FROM {t}{order}"))
             .map_err(|e| damaged(path, &e))?;
         let marks = (1..=cols.len())
             .map(|i| format!("?{i}"))
@@ -879,7 +921,7 @@ fn replace_all(tx: &mut Tx<'_>, copy: &Connection, path: &Path) -> Result<(), Er
                 .map(|i| row.get::<_, Sql>(i))
                 .collect::<Result<Vec<_>, _>>()?;
             if keep_device_meta {
-                if let Sql::Text(k) = &values[0] {
+                if let Some(Sql::Text(k)) = values.first() {
                     if DEVICE_META.contains(&k.as_str()) {
                         continue;
                     }

@@ -312,6 +312,7 @@ fn restoring_replaces_other_data_and_leaves_every_cache_stale() {
     let old_writes = writes(&c_dir);
     assert!(old_writes > restored_writes, "C wrote more than A");
     let node = meta(&c_dir, "node").unwrap();
+    let last_seq = c.pending_changes(10_000).unwrap().last().unwrap().seq;
     let fingerprint = c.device_key_fingerprint().unwrap();
 
     c.restore(&file, PASS).unwrap();
@@ -324,6 +325,10 @@ fn restoring_replaces_other_data_and_leaves_every_cache_stale() {
         *a.status(&made.trip).unwrap()
     );
     assert!(writes(&c_dir) > old_writes.max(restored_writes));
+    // The restored outbox comes after every position C's outbox had, in its order.
+    let pending = c.pending_changes(10_000).unwrap();
+    assert_eq!(pending.len(), a.pending_changes(10_000).unwrap().len());
+    assert!(pending.iter().all(|p| p.seq > last_seq));
     // This device's identity stays: node id, signing key, sync server.
     assert_eq!(meta(&c_dir, "node").unwrap(), node);
     assert_eq!(c.device_key_fingerprint().unwrap(), fingerprint);
@@ -577,6 +582,31 @@ fn a_full_or_read_only_destination_is_refused_and_leaves_no_file() {
 
     let missing = tmp.path().join("no-such-folder").join("x.karvon-backup");
     assert!(matches!(a.backup(&missing, PASS), Err(Error::Io { .. })));
+    // Never over the live database, by whatever path.
+    let db = tmp
+        .path()
+        .join("a")
+        .join(".")
+        .join(karvon_core::DATABASE_FILE);
+    let before = std::fs::read(tmp.path().join("a").join(karvon_core::DATABASE_FILE)).unwrap();
+    let err = a.backup(&db, PASS).unwrap_err();
+    assert_eq!(
+        input_id(&err),
+        ("file".to_owned(), "backup-over-database".to_owned())
+    );
+    assert_eq!(
+        std::fs::read(tmp.path().join("a").join(karvon_core::DATABASE_FILE)).unwrap(),
+        before
+    );
+    // A backup is readable by its owner only.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let file = tmp.path().join("ok.karvon-backup");
+        a.backup(&file, PASS).unwrap();
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
 }
 
 /// A backup as a version on the first schema would have written it: the schema-1 fixture with a

@@ -20,3 +20,4 @@ backup-passphrase-prompt = Backup passphrase:
 backup-passphrase-missing = No passphrase: set KARVON_PASSPHRASE or run the command in a terminal.
 backup-passphrase-again = The same passphrase again:
 backup-passphrase-differ = The two passphrases differ; no backup was made.
+backup-over-database = “{ $path }” is Karvon's own database: choose another file for the backup.

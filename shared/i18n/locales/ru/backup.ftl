@@ -20,3 +20,4 @@ backup-passphrase-prompt = Пароль резервной копии:
 backup-passphrase-missing = Нет пароля: задайте KARVON_PASSPHRASE или запустите команду в терминале.
 backup-passphrase-again = Тот же пароль ещё раз:
 backup-passphrase-differ = Пароли не совпадают; резервная копия не создана.
+backup-over-database = «{ $path }» — собственная база данных Karvon: выберите для резервной копии другой файл.

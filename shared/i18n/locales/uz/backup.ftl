@@ -20,3 +20,4 @@ backup-passphrase-prompt = Zaxira nusxasi paroli:
 backup-passphrase-missing = Parol yo‘q: KARVON_PASSPHRASE ni o‘rnating yoki buyruqni terminalda ishga tushiring.
 backup-passphrase-again = Xuddi shu parolni yana kiriting:
 backup-passphrase-differ = Ikki parol bir xil emas; zaxira nusxasi yaratilmadi.
+backup-over-database = “{ $path }” Karvonning o‘z ma’lumotlar bazasi: zaxira nusxasi uchun boshqa fayl tanlang.
