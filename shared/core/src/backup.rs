@@ -336,7 +336,7 @@ fn is_same_file(a: &Path, b: &Path) -> bool {
     ["", "-wal", "-shm", "-journal"].iter().any(|suffix| {
         let mut name = b.as_os_str().to_owned();
         name.push(suffix);
-        a == PathBuf::from(name)
+        a.as_os_str() == name
     })
 }
 
