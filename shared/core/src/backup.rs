@@ -405,7 +405,10 @@ fn write_backup(data: &Data, part: &Path, dest: &Path, passphrase: &str) -> Resu
 
     let tx = conn.transaction().map_err(write_error(dest))?;
     reseal(&tx, &data.cipher, &backup_cipher)?;
+    // This device's signing key and its sync batch in flight never travel (its changes stay in
+    // the outbox).
     tx.execute("DELETE FROM device_key", [])?;
+    tx.execute("DELETE FROM sync_batch", [])?;
     tx.execute_batch(BACKUP_TABLES)?;
     tx.execute(
         "INSERT INTO backup_key(id, salt, iterations, sealed) VALUES (1, ?1, ?2, ?3)",

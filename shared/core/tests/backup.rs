@@ -1,7 +1,8 @@
 //! Backup and restore through the facade, on real files in temp dirs: a backup made on device A
 //! restores on device B with another data key; restoring replaces other data; every bad file,
 //! a wrong passphrase, missing or damaged receipts change nothing; a full or read-only
-//! destination is refused without leaving a file behind.
+//! destination is refused without leaving a file behind, and a full data folder refuses a
+//! restore without a change; a backup of the first schema restores migrated.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -552,7 +553,7 @@ impl Drop for Mount {
 }
 
 #[test]
-fn a_full_or_read_only_destination_is_refused_and_leaves_no_file() {
+fn full_or_read_only_places_are_refused_and_change_nothing() {
     let tmp = tempfile::tempdir().unwrap();
     let (a, _) = device_a(&tmp.path().join("a"));
     let cat = Catalogue::new(Lang::En);
@@ -582,6 +583,41 @@ fn a_full_or_read_only_destination_is_refused_and_leaves_no_file() {
 
     let missing = tmp.path().join("no-such-folder").join("x.karvon-backup");
     assert!(matches!(a.backup(&missing, PASS), Err(Error::Io { .. })));
+    // A data folder with no room for the restore's private copy: refused, nothing changed.
+    let small = Mount::new("2m");
+    let live_dir = small.path.join("data");
+    let (live, _) = device_a(&live_dir);
+    let good = tmp.path().join("good.karvon-backup");
+    a.backup(&good, PASS).unwrap();
+    let free = {
+        let out = Command::new("df")
+            .args(["--output=avail", "-B1"])
+            .arg(&small.path)
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout)
+            .unwrap()
+            .lines()
+            .nth(1)
+            .unwrap()
+            .trim()
+            .parse::<u64>()
+            .unwrap()
+    };
+    let filler = small.path.join("filler");
+    std::fs::write(
+        &filler,
+        vec![0u8; usize::try_from(free).unwrap() - 8 * 1024],
+    )
+    .unwrap();
+    let before = dump(&live_dir);
+    let err = live.restore(&good, PASS).unwrap_err();
+    let text = error_text(&cat, &err);
+    assert!(text.contains("disk is full"), "{err:?}: {text}");
+    assert_eq!(dump(&live_dir), before);
+    std::fs::remove_file(&filler).unwrap();
+    live.restore(&good, PASS).unwrap();
+
     // Never over the live database, by whatever path.
     let db = tmp
         .path()
