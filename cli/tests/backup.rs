@@ -7,7 +7,7 @@ use std::path::Path;
 use std::process::{Child, Command, Output, Stdio};
 use std::str::FromStr;
 use std::thread::sleep;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use karvon_core::domain::kind::{Kind, Mode};
 use karvon_core::domain::Currency;
@@ -354,4 +354,44 @@ fn a_killed_restore_leaves_all_the_old_data_or_all_the_restored_data() {
         "whole restore {whole:?}; kills: {old_kept} kept the old data ({mid_restore} while running), {new_whole} found it restored"
     );
     assert!(mid_restore > 0, "no kill landed during a restore");
+
+    // Kills inside the replacing transaction itself: the test sees the restore holding the
+    // database's write lock for a while (a probe's BEGIN IMMEDIATE is refused), then kills.
+    let mut in_transaction = 0;
+    for (i, extra_ms) in [0u64, 100, 250].iter().enumerate() {
+        let data = tmp.path().join(format!("tx{i}"));
+        drop(device(&data, "Old", 1, OLD_PURCHASES));
+        let before = dump(&data);
+        let probe = rusqlite::Connection::open(data.join("karvon.sqlite3")).unwrap();
+        probe.busy_timeout(Duration::ZERO).unwrap();
+        let mut child = restore_child(&data, &file);
+        let mut busy_in_a_row = 0;
+        let deadline = Instant::now() + whole * 4;
+        while busy_in_a_row < 3 && Instant::now() < deadline {
+            match probe.execute_batch("BEGIN IMMEDIATE; ROLLBACK;") {
+                Ok(()) => busy_in_a_row = 0,
+                Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy) => {
+                    busy_in_a_row += 1;
+                }
+                Err(e) => panic!("{e}"),
+            }
+            sleep(Duration::from_millis(5));
+        }
+        assert_eq!(busy_in_a_row, 3, "the restore never held the write lock");
+        sleep(Duration::from_millis(*extra_ms));
+        let running = child.try_wait().unwrap().is_none();
+        kill9(&mut child);
+        drop(probe);
+        consistent(&data);
+        if running {
+            assert_eq!(
+                dump(&data),
+                before,
+                "a kill inside the transaction left a mix"
+            );
+            in_transaction += 1;
+        }
+    }
+    eprintln!("{in_transaction} of 3 kills landed inside the replacing transaction");
+    assert!(in_transaction > 0, "no kill landed inside the transaction");
 }
