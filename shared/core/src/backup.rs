@@ -227,8 +227,7 @@ impl Karvon {
         conn.pragma_update(None, "journal_mode", "DELETE")
             .map_err(|e| damaged(path, &e))?;
         check_integrity(&conn, path, "integrity_check")?;
-        let mut info = info_of(&conn, path)?;
-        info.bytes = fs::metadata(path).map_err(io(path))?.len();
+        let info = info_of(&conn, path)?;
         let key = open_backup_key(&conn, passphrase, path)?;
         let files = check_receipts(&conn, path)?;
         migrate(&mut conn, path)?;
@@ -245,8 +244,13 @@ impl Karvon {
             })?;
             tx.commit()?;
         }
-        put_receipts(&conn, &data.dir.join("receipts"), &files)?;
-        data.store.write(|tx| replace_all(tx, &conn, path))?;
+        let added = put_receipts(&conn, &data.dir.join("receipts"), &files)?;
+        if let Err(e) = data.store.write(|tx| replace_all(tx, &conn, path)) {
+            for f in added {
+                let _ = fs::remove_file(f);
+            }
+            return Err(e);
+        }
         forget_caches(data);
         Ok(info)
     }
@@ -698,11 +702,28 @@ fn migrate(conn: &mut Connection, path: &Path) -> Result<(), Error> {
     Ok(())
 }
 
-/// Writes the backup's receipt files into the data folder (temporary name, synced, renamed).
-fn put_receipts(conn: &Connection, dir: &Path, hashes: &[String]) -> Result<(), Error> {
+/// Writes the backup's receipt files into the data folder (temporary name, synced, renamed);
+/// returns the files it added (removed again when the restore fails after all).
+fn put_receipts(conn: &Connection, dir: &Path, hashes: &[String]) -> Result<Vec<PathBuf>, Error> {
+    let mut added = Vec::new();
     if hashes.is_empty() {
-        return Ok(());
+        return Ok(added);
     }
+    let result = put_receipts_into(conn, dir, hashes, &mut added);
+    if result.is_err() {
+        for f in &added {
+            let _ = fs::remove_file(f);
+        }
+    }
+    result.map(|()| added)
+}
+
+fn put_receipts_into(
+    conn: &Connection,
+    dir: &Path,
+    hashes: &[String],
+    added: &mut Vec<PathBuf>,
+) -> Result<(), Error> {
     fs::create_dir_all(dir).map_err(io(dir))?;
     for sha in hashes {
         let dest = dir.join(sha);
@@ -711,10 +732,14 @@ fn put_receipts(conn: &Connection, dir: &Path, hashes: &[String]) -> Result<(), 
             [sha],
             |r| r.get(0),
         )?;
-        if fs::read(&dest).is_ok_and(|have| sha256(&have) == *sha) {
+        let existed = dest.exists();
+        if existed && fs::read(&dest).is_ok_and(|have| sha256(&have) == *sha) {
             continue;
         }
         crate::files::write_atomic(&dest, &bytes)?;
+        if !existed {
+            added.push(dest);
+        }
     }
     Ok(())
 }

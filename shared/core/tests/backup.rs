@@ -384,7 +384,15 @@ fn bad_backups_and_wrong_passphrases_change_nothing() {
 
     // The device restored onto has its own data, compared before and after every attempt.
     let live_dir = tmp.path().join("live");
-    let (live, _) = device_a(&live_dir);
+    let (live, live_made) = device_a(&live_dir);
+    // The live device's receipt differs from the backup's: a failed restore must not leave the
+    // backup's receipt file behind.
+    let other = live_dir.join("other.jpg");
+    std::fs::write(&other, b"another receipt").unwrap();
+    let old_receipt = live.receipts(&live_made.purchase).unwrap()[0].clone();
+    live.delete_receipt(&old_receipt.id).unwrap();
+    live.attach_receipt(&live_made.purchase, &other).unwrap();
+    std::fs::remove_file(live_dir.join("receipts").join(&old_receipt.sha256)).unwrap();
     let before = dump(&live_dir);
 
     let random = tmp.path().join("random.karvon-backup");
@@ -420,7 +428,15 @@ fn bad_backups_and_wrong_passphrases_change_nothing() {
         "UPDATE backup_key SET sealed = zeroblob(length(sealed))",
     );
 
+    // Rows whose trip is gone: caught by the foreign key check inside the replacing
+    // transaction, which rolls back (and the receipt file it added is removed again).
+    let orphans = tampered(
+        &good,
+        "orphans",
+        "PRAGMA foreign_keys = OFF; DELETE FROM trip;",
+    );
     let cases: Vec<(&Path, &str, &str, &str)> = vec![
+        (&orphans, PASS, "file", "backup-damaged"),
         (&random, PASS, "file", "backup-not-a-backup"),
         (&empty, PASS, "file", "backup-not-a-backup"),
         (&plain, PASS, "file", "backup-not-a-backup"),
