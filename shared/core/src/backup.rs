@@ -654,7 +654,7 @@ fn open_backup_key(conn: &Connection, passphrase: &str, path: &Path) -> Result<C
     Cipher::from_source(&KeySource::Provided(key))
 }
 
-/// Every receipt file the backup needs, checked against its hash and size: (hash, is needed).
+/// Checks every receipt file the backup needs against its hash and size; the hashes it holds.
 fn check_receipts(conn: &Connection, path: &Path) -> Result<Vec<String>, Error> {
     let rows: Vec<(String, i64, bool, Option<Vec<u8>>)> = (|| {
         let mut s = conn.prepare(
