@@ -131,6 +131,11 @@ pub enum Command {
     Sources(crate::dist::SourcesArgs),
     /// Install the newer signed packs, rate tables and HS set the sync server publishes.
     Update(crate::dist::UpdateArgs),
+    /// Back up all data (with receipts) to one file sealed by a passphrase; --inspect shows
+    /// what a backup holds.
+    Backup(crate::backup::BackupArgs),
+    /// Replace all data on this device with a backup (asks first unless --yes).
+    Restore(crate::backup::RestoreArgs),
 }
 
 /// Traveller commands.

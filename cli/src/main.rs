@@ -3,6 +3,7 @@
 //! Exit codes: 0 success, 2 bad input (the message names the field path), 1 anything else.
 
 mod args;
+mod backup;
 mod dist;
 mod docs;
 mod input;
@@ -220,6 +221,8 @@ fn run(cli: &Cli, cat: &Catalogue) -> Result<(), Error> {
         Command::Sync(a) => sync::run(&open(cli)?, cat, a)?,
         Command::Sources(a) => dist::sources(&open(cli)?, cat, a)?,
         Command::Update(a) => dist::update(&mut open(cli)?, cat, a)?,
+        Command::Backup(a) => backup::backup(|| open(cli), cat, a)?,
+        Command::Restore(a) => backup::restore(&open(cli)?, cat, a)?,
     }
     Ok(())
 }

@@ -6,6 +6,7 @@
 //! alerts. Sync and signing arrive in later issues behind the same [`Karvon`] type.
 
 pub mod alerts;
+pub mod backup;
 pub mod crypto;
 mod deletes;
 pub mod dist;
@@ -34,6 +35,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 pub use alerts::Alert;
+pub use backup::{BackupCounts, BackupInfo};
 pub use crypto::KeySource;
 pub use deletes::Restored;
 pub use error::Error;

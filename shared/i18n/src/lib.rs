@@ -65,6 +65,7 @@ impl Lang {
                     include_str!(concat!("../locales/", $lang, "/ui.ftl")),
                     include_str!(concat!("../locales/", $lang, "/dist.ftl")),
                     include_str!(concat!("../locales/", $lang, "/settings.ftl")),
+                    include_str!(concat!("../locales/", $lang, "/backup.ftl")),
                 ]
             };
         }

@@ -103,6 +103,7 @@ fn catalogue_covers_every_emitted_id() {
             "ui-",
             "dist-",
             "settings-",
+            "backup-",
         ] {
             let pat = format!("\"{prefix}");
             let mut rest = text.as_str();
