@@ -905,12 +905,8 @@ fn sync_view(st: &AppState) -> Answer<SyncView> {
             ),
         };
         ("syncing", m, percent)
-    } else if let Some(e) = &phase.failed {
-        (
-            "error",
-            Message::new("ui-sync-failed").text("reason", error_text(&cat, e)),
-            0,
-        )
+    } else if phase.failed.is_some() {
+        ("error", Message::new("ui-sync-failed-short"), 0)
     } else if !status.problems.is_empty() {
         (
             "problem",
@@ -934,7 +930,11 @@ fn sync_view(st: &AppState) -> Answer<SyncView> {
             })
         }
     };
+    let detail = phase.failed.as_ref().map_or_else(String::new, |e| {
+        cat.render(&Message::new("ui-sync-failed").text("reason", error_text(&cat, e)))
+    });
     Ok(SyncView {
+        detail,
         state: state.to_owned(),
         text: cat.render(&message.int("pending", count(waiting))),
         pending: u32::try_from(waiting).unwrap_or(u32::MAX),

@@ -385,6 +385,16 @@ fn journeys_in_a_real_window() {
     s.click("#sync");
     s.click("#syncbox-now");
     s.wait_text("#sync", |t| t.contains("Sync failed"));
+    // The header says it in one line; the panel says why.
+    s.wait_text("#syncbox-error", |t| t.contains("Sync failed, will retry:"));
+    let header = s.script(
+        "return document.querySelector('header.top').getBoundingClientRect().height",
+        &[],
+    );
+    assert!(
+        header.as_f64().is_some_and(|h| h < 80.0),
+        "a failure's long reason keeps the header one line high: {header}"
+    );
     s.click("#sync");
     s.wait_count("#syncbox-panel", 0);
 

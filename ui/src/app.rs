@@ -220,7 +220,7 @@ pub fn App() -> impl IntoView {
                 <div class="syncbox">
                     <button id="sync" class=move || format!("sync sync-{}", c.sync.get().state)
                         aria-expanded=move || panel.get().to_string() aria-controls="syncbox-panel"
-                        title=move || c.sync.get().text on:click=move |_| panel.update(|p| *p = !*p)>
+                        title=move || { let v = c.sync.get(); if v.detail.is_empty() { v.text } else { v.detail } } on:click=move |_| panel.update(|p| *p = !*p)>
                         <span class="dot" aria-hidden="true"></span>
                         <span role="status">{move || c.sync.get().text}</span>
                         {move || (c.sync.get().state == "syncing").then(|| view! {
@@ -231,6 +231,9 @@ pub fn App() -> impl IntoView {
                         <div id="syncbox-panel" class="syncbox-panel" role="dialog" aria-label=t("ui-sync-title")
                             on:keydown=move |ev: leptos::ev::KeyboardEvent| if ev.key() == "Escape" { panel.set(false) }>
                             <p id="syncbox-server">{move || c.sync.get().server}</p>
+                            {move || (c.sync.get().state == "error").then(|| view! {
+                                <p id="syncbox-error" class="err-text">{move || c.sync.get().detail}</p>
+                            })}
                             <p id="syncbox-last" class="muted">{move || c.sync.get().last}</p>
                             <ul id="syncbox-problems">
                                 {move || c.sync.get().problems.into_iter().map(|p| view! { <li class="problem">{p}</li> }).collect_view()}

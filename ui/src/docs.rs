@@ -72,6 +72,8 @@ pub fn page(id: String) -> AnyView {
                     on:input=move |ev| payer.update(|p| *f(p) = event_target_value(&ev))/></label>
         }
     };
+    let has_payments =
+        Memo::new(move |_| doc.with(|d| d.as_ref().is_some_and(|d| !d.payments.is_empty())));
     let template_name = RwSignal::new(String::new());
     let keep_figures = RwSignal::new(false);
     let template_doc = id.clone();
@@ -192,15 +194,6 @@ pub fn page(id: String) -> AnyView {
                 </section>
                 {(!d.payments.is_empty()).then(|| view! {
                     <section class="panel" id="payments"><h3>{t("ui-payments")}</h3>
-                        <details class="payer">
-                            <summary>{t("ui-payer")}</summary>
-                            <div class="actions">
-                                {payer_field("payer-name", "ui-payer-name", "text", |p| &mut p.name)}
-                                {payer_field("payer-iban", "ui-payee-iban", "text", |p| &mut p.iban)}
-                                {payer_field("payer-bic", "ui-payee-bic", "text", |p| &mut p.bic)}
-                                {payer_field("payer-date", "ui-execution-date", "date", |p| &mut p.date)}
-                            </div>
-                        </details>
                         {d.payments.iter().map(|p| {
                             let pid = p.id.clone();
                             view! {
@@ -239,6 +232,19 @@ pub fn page(id: String) -> AnyView {
                         }).collect_view()}
                     </section>
                 })}
+            })}
+            // Outside the block above, which is drawn again whenever the declaration reloads:
+            // what the payer typed, and whether the box is open, stay.
+            {move || has_payments.get().then(|| view! {
+                <details class="payer">
+                    <summary>{t("ui-payer")}</summary>
+                    <div class="actions">
+                        {payer_field("payer-name", "ui-payer-name", "text", |p| &mut p.name)}
+                        {payer_field("payer-iban", "ui-payee-iban", "text", |p| &mut p.iban)}
+                        {payer_field("payer-bic", "ui-payee-bic", "text", |p| &mut p.bic)}
+                        {payer_field("payer-date", "ui-execution-date", "date", |p| &mut p.date)}
+                    </div>
+                </details>
             })}
             {move || qr.get().map(|svg| view! {
                 <div class="code-full" id="qr" role="dialog" aria-modal="true" aria-label=t("ui-qr-title")>

@@ -469,8 +469,11 @@ pub struct SyncView {
     /// `offline`, `idle`, `syncing`, `error` (the last sync failed; it will retry) or
     /// `problem` (something needs the user).
     pub state: String,
-    /// The state, rendered.
+    /// The state, rendered (one short line for the header).
     pub text: String,
+    /// Why the last sync failed, rendered (empty unless `error`).
+    #[serde(default)]
+    pub detail: String,
     /// Changes and declarations waiting to be sent.
     pub pending: u32,
     /// Progress while syncing, 0–100.

@@ -220,3 +220,4 @@ ui-restore-confirm = Restore
 ui-restored-all = Restored from the backup.
 ui-error-passphrase-repeat = The two passphrases differ.
 ui-error-restore-pick = Pick the backup file again.
+ui-sync-failed-short = Sync failed; will retry

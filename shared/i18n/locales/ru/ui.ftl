@@ -209,3 +209,4 @@ ui-restore-confirm = Восстановить
 ui-restored-all = Данные восстановлены из копии.
 ui-error-passphrase-repeat = Пароли не совпадают.
 ui-error-restore-pick = Выберите файл копии ещё раз.
+ui-sync-failed-short = Синхронизация не удалась; повторим

@@ -205,3 +205,4 @@ ui-restore-confirm = Tiklash
 ui-restored-all = Zaxira nusxadan tiklandi.
 ui-error-passphrase-repeat = Ikki parol bir xil emas.
 ui-error-restore-pick = Zaxira faylini qayta tanlang.
+ui-sync-failed-short = Sinxronlash amalga oshmadi; qayta urinadi
