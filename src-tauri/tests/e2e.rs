@@ -387,12 +387,20 @@ fn journeys_in_a_real_window() {
     s.wait_text("#sync", |t| t.contains("Sync failed"));
     // The header says it in one line; the panel says why.
     s.wait_text("#syncbox-error", |t| t.contains("Sync failed, will retry:"));
-    let header = s.script(
-        "return document.querySelector('header.top').getBoundingClientRect().height",
-        &[],
-    );
+    let header = (0..20)
+        .find_map(|_| {
+            let h = s.script(
+                "return Math.round(document.querySelector('header.top').getBoundingClientRect().height)",
+                &[],
+            );
+            h.as_u64().or_else(|| {
+                std::thread::sleep(std::time::Duration::from_millis(100));
+                None
+            })
+        })
+        .unwrap_or_default();
     assert!(
-        header.as_f64().is_some_and(|h| h < 80.0),
+        header > 0 && header < 80,
         "a failure's long reason keeps the header one line high: {header}"
     );
     s.click("#sync");

@@ -92,12 +92,21 @@ fn js_error(e: &JsValue) -> ApiError {
     })
 }
 
-/// Calls a command whose body or answer is raw bytes, with invoke options.
+/// Calls a command whose body or answer is raw bytes, with invoke options (the caller counts
+/// it in flight, together with reading the file it sends).
 async fn call_raw(cmd: &str, args: JsValue, options: JsValue) -> Result<JsValue, ApiError> {
-    busy(1);
-    let out = tauri_invoke_with(cmd, args, options)
+    tauri_invoke_with(cmd, args, options)
         .await
-        .map_err(|e| js_error(&e));
+        .map_err(|e| js_error(&e))
+}
+
+/// Counts `work` as one command in flight, from its first step (reading a picked file) to the
+/// rendering of its answer.
+async fn in_flight<T>(
+    work: impl std::future::Future<Output = Result<T, ApiError>>,
+) -> Result<T, ApiError> {
+    busy(1);
+    let out = work.await;
     done_after_render();
     out
 }
@@ -335,6 +344,10 @@ pub async fn sync_now() -> Result<SyncView, ApiError> {
 /// Attaches a picked file to a purchase as a receipt: its bytes go as they are, the purchase
 /// and the file name (percent-encoded) as headers.
 pub async fn attach_receipt(purchase: &str, file: &web_sys::File) -> Result<ReceiptView, ApiError> {
+    in_flight(attach_receipt_now(purchase, file)).await
+}
+
+async fn attach_receipt_now(purchase: &str, file: &web_sys::File) -> Result<ReceiptView, ApiError> {
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
         .map_err(|e| js_error(&e))?;
@@ -357,6 +370,10 @@ pub async fn attach_receipt(purchase: &str, file: &web_sys::File) -> Result<Rece
 
 /// A receipt's bytes as an object URL of its media type (revoke it when done).
 pub async fn receipt_url(id: &str, media: &str) -> Result<String, ApiError> {
+    in_flight(receipt_url_now(id, media)).await
+}
+
+async fn receipt_url_now(id: &str, media: &str) -> Result<String, ApiError> {
     let ser = serde_wasm_bindgen::Serializer::json_compatible();
     let args = IdArg { id }.serialize(&ser).map_err(|e| ApiError {
         message: e.to_string(),
@@ -437,6 +454,10 @@ pub async fn backup(form: &BackupForm) -> Result<BackupView, ApiError> {
 
 /// Sends a picked backup file to the shell (raw bytes); what it holds and its token.
 pub async fn stage_restore(file: &web_sys::File) -> Result<BackupView, ApiError> {
+    in_flight(stage_restore_now(file)).await
+}
+
+async fn stage_restore_now(file: &web_sys::File) -> Result<BackupView, ApiError> {
     let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
         .map_err(|e| js_error(&e))?;
