@@ -77,7 +77,11 @@ impl Drop for Karvon {
     /// The last handle on a data folder keeps its statuses on disk for the next run
     /// ([`Karvon::save_statuses`]); a failure only means they are rebuilt then.
     fn drop(&mut self) {
-        if self.data.as_ref().is_some_and(|d| Arc::strong_count(d) == 1) {
+        if self
+            .data
+            .as_ref()
+            .is_some_and(|d| Arc::strong_count(d) == 1)
+        {
             let _ = self.save_statuses();
         }
     }

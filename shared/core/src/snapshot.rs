@@ -21,9 +21,11 @@
 //! bound to the trip, the write count and the stamp. Anything that does not match, does not
 //! open or does not decode is ignored and the status rebuilt: never an error for the user.
 
+use std::any::TypeId;
 use std::borrow::Cow;
-use std::collections::HashMap;
-use std::sync::Arc;
+use std::collections::{BTreeSet, HashMap};
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use karvon_domain::assess::{AllowanceUse, FigureUse, ItemResult, Notice};
 use karvon_domain::message::Arg;
@@ -40,9 +42,24 @@ use crate::{store, Error, Karvon};
 /// The encoding below; change it whenever the encoding changes.
 const FORMAT: &str = "karvon-status-1";
 
+/// Assessment items per separately decodable chunk.
+#[cfg(not(test))]
+const ITEMS_PER_CHUNK: usize = 2_048;
+/// Small in unit tests, so that a few items make several chunks.
+#[cfg(test)]
+const ITEMS_PER_CHUNK: usize = 3;
+
 /// Units an allowance can be counted in (the domain's `&'static str`s).
 const UNITS: &[&str] = &[
-    "money", "fraction", "litres", "grams", "ml", "kg", "pieces", "count", "weight_kg",
+    "money",
+    "fraction",
+    "litres",
+    "grams",
+    "ml",
+    "kg",
+    "pieces",
+    "count",
+    "weight_kg",
 ];
 
 /// The expensive part of a status, as stored.
@@ -183,9 +200,38 @@ pub(crate) fn encode(s: &TripStatus) -> Result<Vec<u8>, Error> {
 
 /// Decodes bytes made by [`encode`].
 fn decode(bytes: &[u8]) -> Option<Heavy> {
-    let mut r = Reader::new(bytes).ok()?;
+    let (table, pos) = string_table(bytes).ok()?;
+    let mut r = Reader::new(bytes, pos, &table, &[]);
+    let messages = r.message_table().ok()?;
+    let pos = r.pos;
+    let mut r = Reader::new(bytes, pos, &table, &messages);
     let heavy = r.heavy().ok()?;
-    (r.pos == r.buf.len()).then_some(heavy)
+    (r.pos == bytes.len()).then_some(heavy)
+}
+
+/// The string table at the start of `buf`, and where the values after it start.
+fn string_table(buf: &[u8]) -> Result<(Vec<&str>, usize), Bad> {
+    let mut r = Reader::new(buf, 0, &[], &[]);
+    let count = r.len()?;
+    let size = r.len()?;
+    let lens = r.take(size)?;
+    let size = r.len()?;
+    let text = std::str::from_utf8(r.take(size)?).map_err(|_| Bad)?;
+    let mut table = Vec::with_capacity(count.min(lens.len()));
+    let (mut at, mut from) = (0usize, 0usize);
+    while at < lens.len() {
+        let (n, used) = get_uint(&lens[at..]).ok_or(Bad)?;
+        at += used;
+        let to = from
+            .checked_add(usize::try_from(n).map_err(|_| Bad)?)
+            .ok_or(Bad)?;
+        table.push(text.get(from..to).ok_or(Bad)?);
+        from = to;
+    }
+    if table.len() != count || from != text.len() {
+        return Err(Bad);
+    }
+    Ok((table, r.pos))
 }
 
 #[derive(Default)]
@@ -197,17 +243,28 @@ struct Writer {
     /// The strings of the table, one after the other (valid UTF-8 as a whole).
     text: Vec<u8>,
     count: u32,
+    /// Unit enum values written so far (type and variant), with their table index.
+    variants: Vec<(TypeId, u64, u32)>,
+    /// The message table: each distinct message once (many lines explain alike).
+    messages: Vec<u8>,
+    /// The encoding of each message in the table, with its index.
+    message_index: HashMap<Vec<u8>, u64>,
+    /// Where a message is encoded before it is looked up.
+    scratch: Vec<u8>,
 }
 
 impl Writer {
     fn finish(self) -> Vec<u8> {
-        let mut head =
-            Vec::with_capacity(self.lens.len() + self.text.len() + self.out.len() + 24);
+        let mut head = Vec::with_capacity(
+            self.lens.len() + self.text.len() + self.messages.len() + self.out.len() + 32,
+        );
         put_uint(&mut head, u64::from(self.count));
         put_uint(&mut head, self.lens.len() as u64);
         head.extend_from_slice(&self.lens);
         put_uint(&mut head, self.text.len() as u64);
         head.extend_from_slice(&self.text);
+        put_uint(&mut head, self.message_index.len() as u64);
+        head.extend_from_slice(&self.messages);
         head.extend_from_slice(&self.out);
         head
     }
@@ -258,13 +315,24 @@ impl Writer {
         }
     }
 
-    /// A unit enum by its serde name (the one the JSON output shows).
-    fn variant<T: Serialize>(&mut self, v: &T) -> Result<(), Bad> {
+    /// A unit enum (variants without fields) by its serde name (the one the JSON output shows).
+    fn variant<T: Serialize + 'static>(&mut self, v: &T) -> Result<(), Bad> {
+        let ty = TypeId::of::<T>();
+        let mut h = DefaultHasher::new();
+        std::mem::discriminant(v).hash(&mut h);
+        let key = h.finish();
+        if let Some((_, _, i)) = self.variants.iter().find(|(t, k, _)| *t == ty && *k == key) {
+            let i = *i;
+            self.uint(u64::from(i));
+            return Ok(());
+        }
         let name = match serde_json::to_value(v).map_err(|_| Bad)? {
             serde_json::Value::String(s) => s,
             _ => return Err(Bad),
         };
         self.str(&name);
+        let i = self.strings.get(name.as_str()).copied().ok_or(Bad)?;
+        self.variants.push((ty, key, i));
         Ok(())
     }
 
@@ -303,7 +371,27 @@ impl Writer {
         self.str(c.code());
     }
 
+    /// A message, by its index in the message table.
     fn message(&mut self, m: &Message) {
+        // Encoded into the scratch buffer first: its bytes are its key in the table.
+        let body = std::mem::replace(&mut self.out, std::mem::take(&mut self.scratch));
+        self.out.clear();
+        self.message_body(m);
+        let encoded = std::mem::replace(&mut self.out, body);
+        let i = match self.message_index.get(&encoded) {
+            Some(i) => *i,
+            None => {
+                let i = self.message_index.len() as u64;
+                self.messages.extend_from_slice(&encoded);
+                self.message_index.insert(encoded.clone(), i);
+                i
+            }
+        };
+        self.scratch = encoded;
+        self.uint(i);
+    }
+
+    fn message_body(&mut self, m: &Message) {
         self.str(&m.id);
         self.len(m.args.len());
         for (name, arg) in &m.args {
@@ -405,9 +493,19 @@ impl Writer {
             self.dec(d);
         }
         self.bool(a.complete);
+        // Items in chunks, each with its size, so that they can be decoded side by side.
         self.len(a.items.len());
-        for i in &a.items {
-            self.item(i)?;
+        let chunks = a.items.chunks(ITEMS_PER_CHUNK);
+        self.len(chunks.len());
+        for chunk in chunks {
+            let body = std::mem::take(&mut self.out);
+            for i in chunk {
+                self.item(i)?;
+            }
+            let bytes = std::mem::replace(&mut self.out, body);
+            self.len(chunk.len());
+            self.len(bytes.len());
+            self.out.extend_from_slice(&bytes);
         }
         self.len(a.notices.len());
         for n in &a.notices {
@@ -472,43 +570,31 @@ impl<T> Default for Variants<T> {
     }
 }
 
-struct Reader<'a> {
+/// Decodes values from `buf`, with the string table and message table read before.
+struct Reader<'a, 't> {
     buf: &'a [u8],
     pos: usize,
-    table: Vec<&'a str>,
-    arcs: HashMap<usize, Arc<str>>,
+    table: &'t [&'a str],
+    /// The message table (empty while it is being read).
+    messages: &'t [Message],
+    /// Shared strings made so far, by table index (allocated on first use).
+    arcs: Vec<Option<Arc<str>>>,
+    /// Message ids and argument names made so far, by table index (allocated on first use).
+    names: Vec<Option<Cow<'static, str>>>,
     currencies: Vec<(usize, Currency)>,
 }
 
-impl<'a> Reader<'a> {
-    fn new(buf: &'a [u8]) -> Result<Self, Bad> {
-        let mut r = Reader {
+impl<'a, 't> Reader<'a, 't> {
+    fn new(buf: &'a [u8], pos: usize, table: &'t [&'a str], messages: &'t [Message]) -> Self {
+        Reader {
             buf,
-            pos: 0,
-            table: Vec::new(),
-            arcs: HashMap::new(),
+            pos,
+            table,
+            messages,
+            arcs: Vec::new(),
+            names: Vec::new(),
             currencies: Vec::new(),
-        };
-        let count = r.len()?;
-        let size = r.len()?;
-        let lens = r.take(size)?;
-        let size = r.len()?;
-        let text = std::str::from_utf8(r.take(size)?).map_err(|_| Bad)?;
-        r.table.reserve(count.min(lens.len()));
-        let (mut at, mut from) = (0usize, 0usize);
-        while at < lens.len() {
-            let (n, used) = get_uint(&lens[at..]).ok_or(Bad)?;
-            at += used;
-            let to = from
-                .checked_add(usize::try_from(n).map_err(|_| Bad)?)
-                .ok_or(Bad)?;
-            r.table.push(text.get(from..to).ok_or(Bad)?);
-            from = to;
         }
-        if r.table.len() != count || from != text.len() {
-            return Err(Bad);
-        }
-        Ok(r)
     }
 
     /// The next `n` bytes.
@@ -574,20 +660,33 @@ impl<'a> Reader<'a> {
         Ok(self.str()?.to_owned())
     }
 
+    /// A message id, argument name or term: one of a bounded set (see [`name`]).
     fn cow(&mut self) -> Result<Cow<'static, str>, Bad> {
-        Ok(Cow::Owned(self.string()?))
+        let i = self.index()?;
+        if self.names.is_empty() {
+            self.names = vec![None; self.table.len()];
+        }
+        let table = self.table;
+        Ok(self.names[i].get_or_insert_with(|| name(table[i])).clone())
     }
 
     fn arc(&mut self) -> Result<Arc<str>, Bad> {
         let i = self.index()?;
-        let table = &self.table;
+        if self.arcs.is_empty() {
+            self.arcs = vec![None; self.table.len()];
+        }
+        let table = self.table;
         Ok(Arc::clone(
-            self.arcs.entry(i).or_insert_with(|| Arc::from(table[i])),
+            self.arcs[i].get_or_insert_with(|| Arc::from(table[i])),
         ))
     }
 
     fn opt_arc(&mut self) -> Result<Option<Arc<str>>, Bad> {
-        Ok(if self.bool()? { Some(self.arc()?) } else { None })
+        Ok(if self.bool()? {
+            Some(self.arc()?)
+        } else {
+            None
+        })
     }
 
     fn opt_string(&mut self) -> Result<Option<String>, Bad> {
@@ -608,9 +707,8 @@ impl<'a> Reader<'a> {
         if let Some((_, v)) = memo.0.iter().find(|(j, _)| *j == i) {
             return Ok(v.clone());
         }
-        let v: T =
-            serde_json::from_value(serde_json::Value::String(self.table[i].to_owned()))
-                .map_err(|_| Bad)?;
+        let v: T = serde_json::from_value(serde_json::Value::String(self.table[i].to_owned()))
+            .map_err(|_| Bad)?;
         memo.0.push((i, v.clone()));
         Ok(v)
     }
@@ -645,7 +743,11 @@ impl<'a> Reader<'a> {
     }
 
     fn opt_dec(&mut self) -> Result<Option<Decimal>, Bad> {
-        Ok(if self.bool()? { Some(self.dec()?) } else { None })
+        Ok(if self.bool()? {
+            Some(self.dec()?)
+        } else {
+            None
+        })
     }
 
     fn date(&mut self) -> Result<Date, Bad> {
@@ -665,7 +767,23 @@ impl<'a> Reader<'a> {
         Ok(c)
     }
 
+    /// The message table.
+    fn message_table(&mut self) -> Result<Vec<Message>, Bad> {
+        let n = self.count()?;
+        let mut messages = Vec::with_capacity(n);
+        for _ in 0..n {
+            messages.push(self.message_body()?);
+        }
+        Ok(messages)
+    }
+
+    /// A message of the table.
     fn message(&mut self) -> Result<Message, Bad> {
+        let i = self.len()?;
+        self.messages.get(i).cloned().ok_or(Bad)
+    }
+
+    fn message_body(&mut self) -> Result<Message, Bad> {
         let id = self.cow()?;
         let n = self.count()?;
         let mut args = Vec::with_capacity(n);
@@ -683,7 +801,9 @@ impl<'a> Reader<'a> {
                 3 => Arg::Number { value: self.dec()? },
                 4 => Arg::Percent { value: self.dec()? },
                 5 => Arg::Int { value: self.int()? },
-                6 => Arg::Date { value: self.date()? },
+                6 => Arg::Date {
+                    value: self.date()?,
+                },
                 _ => return Err(Bad),
             };
             args.push((name, arg));
@@ -730,6 +850,64 @@ impl<'a> Reader<'a> {
         })
     }
 
+    /// One assessment item.
+    fn item(&mut self, v: &mut Memo) -> Result<ItemResult, Bad> {
+        Ok(ItemResult {
+            index: self.len()?,
+            traveller: self.arc()?,
+            description: self.string()?,
+            kind: self.variant(&mut v.kind)?,
+            status: self.variant(&mut v.status)?,
+            customs_value: self.opt_dec()?,
+            dutiable_value: self.dec()?,
+            duty: self.dec()?,
+            vat: self.dec()?,
+            excise: self.dec()?,
+            other: self.dec()?,
+            complete: self.bool()?,
+            rule: self.arc()?,
+            source: self.opt_arc()?,
+            explanation: {
+                let m = self.count()?;
+                (0..m).map(|_| self.message()).collect::<Result<_, _>>()?
+            },
+        })
+    }
+
+    /// The items of chunks `(count, bytes)`, decoded side by side on the cores there are.
+    fn items(&self, parts: &[(usize, &'a [u8])]) -> Result<Vec<ItemResult>, Bad> {
+        let (table, messages) = (self.table, self.messages);
+        let group = |g: &[(usize, &'a [u8])]| -> Result<Vec<ItemResult>, Bad> {
+            let mut out = Vec::with_capacity(g.iter().map(|p| p.0).sum());
+            let mut v = Memo::default();
+            for (n, bytes) in g {
+                let mut r = Reader::new(bytes, 0, table, messages);
+                for _ in 0..*n {
+                    out.push(r.item(&mut v)?);
+                }
+                if r.pos != bytes.len() {
+                    return Err(Bad);
+                }
+            }
+            Ok(out)
+        };
+        let threads = std::thread::available_parallelism()
+            .map_or(1, std::num::NonZeroUsize::get)
+            .min(parts.len());
+        if threads <= 1 {
+            return group(parts);
+        }
+        let groups: Vec<_> = parts.chunks(parts.len().div_ceil(threads)).collect();
+        std::thread::scope(|s| {
+            let others: Vec<_> = groups[1..].iter().map(|g| s.spawn(|| group(g))).collect();
+            let mut items = group(groups[0])?;
+            for h in others {
+                items.extend(h.join().map_err(|_| Bad)??);
+            }
+            Ok(items)
+        })
+    }
+
     fn assessment(&mut self, v: &mut Memo) -> Result<Assessment, Bad> {
         let jurisdiction = self.string()?;
         let currency = self.currency()?;
@@ -745,31 +923,17 @@ impl<'a> Reader<'a> {
         ];
         let complete = self.bool()?;
         let n = self.count()?;
-        let mut items = Vec::with_capacity(n);
-        for _ in 0..n {
-            items.push(ItemResult {
-                index: self.len()?,
-                traveller: self.arc()?,
-                description: self.string()?,
-                kind: self.variant(&mut v.kind)?,
-                status: self.variant(&mut v.status)?,
-                customs_value: self.opt_dec()?,
-                dutiable_value: self.dec()?,
-                duty: self.dec()?,
-                vat: self.dec()?,
-                excise: self.dec()?,
-                other: self.dec()?,
-                complete: self.bool()?,
-                rule: self.arc()?,
-                source: self.opt_arc()?,
-                explanation: {
-                    let m = self.count()?;
-                    (0..m)
-                        .map(|_| self.message())
-                        .collect::<Result<_, _>>()?
-                },
-            });
+        let chunks = self.count()?;
+        let mut parts = Vec::with_capacity(chunks);
+        for _ in 0..chunks {
+            let items = self.len()?;
+            let size = self.len()?;
+            parts.push((items, self.take(size)?));
         }
+        if parts.iter().map(|p| p.0).sum::<usize>() != n {
+            return Err(Bad);
+        }
+        let items = self.items(&parts)?;
         let n = self.count()?;
         let mut notices = Vec::with_capacity(n);
         for _ in 0..n {
@@ -777,7 +941,11 @@ impl<'a> Reader<'a> {
                 code: self.variant(&mut v.code)?,
                 severity: self.variant(&mut v.severity)?,
                 message: self.message()?,
-                item: if self.bool()? { Some(self.len()?) } else { None },
+                item: if self.bool()? {
+                    Some(self.len()?)
+                } else {
+                    None
+                },
                 source: self.opt_string()?,
             });
         }
@@ -838,6 +1006,27 @@ struct Memo {
     category: Variants<karvon_domain::pack::Category>,
     confidence: Variants<karvon_domain::pack::Confidence>,
     source: Variants<karvon_domain::fx::RateSource>,
+}
+
+/// How many distinct message ids and argument names are kept for the whole process.
+const MAX_NAMES: usize = 4_096;
+
+/// A message id, argument name or term id as the `'static` string the domain uses: each distinct
+/// one is made once for the process and shared from then on (they come from the code and the
+/// rules packs, a bounded vocabulary; past [`MAX_NAMES`] of them each use gets its own copy).
+/// Decoding a status makes tens of thousands of them: this saves as many allocations.
+fn name(s: &str) -> Cow<'static, str> {
+    static NAMES: Mutex<BTreeSet<&'static str>> = Mutex::new(BTreeSet::new());
+    let mut names = NAMES.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(known) = names.get(s) {
+        return Cow::Borrowed(known);
+    }
+    if names.len() >= MAX_NAMES {
+        return Cow::Owned(s.to_owned());
+    }
+    let kept: &'static str = Box::leak(Box::from(s));
+    names.insert(kept);
+    Cow::Borrowed(kept)
 }
 
 /// A LEB128 integer at the start of `b`, with the bytes it took.

@@ -399,7 +399,10 @@ fn another_key_cannot_read_the_snapshot_and_gets_the_same_error_as_a_rebuild() {
         .unwrap_or_else(|e| panic!("open: {e:?}"));
     assert!(!k.kept_status_usable(&trip).unwrap_or(true));
     let kept = k.status(&trip).map(|_| ()).map_err(|e| format!("{e:?}"));
-    let fresh = k.status_fresh(&trip).map(|_| ()).map_err(|e| format!("{e:?}"));
+    let fresh = k
+        .status_fresh(&trip)
+        .map(|_| ())
+        .map_err(|e| format!("{e:?}"));
     assert!(kept.is_err());
     assert_eq!(kept, fresh);
 }
