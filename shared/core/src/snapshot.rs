@@ -24,7 +24,7 @@
 use std::any::TypeId;
 use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
-use std::hash::{DefaultHasher, Hash, Hasher};
+use std::hash::{BuildHasherDefault, DefaultHasher, Hash, Hasher};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use karvon_domain::assess::{AllowanceUse, FigureUse, ItemResult, Notice};
@@ -237,7 +237,7 @@ fn string_table(buf: &[u8]) -> Result<(Vec<&str>, usize), Bad> {
 #[derive(Default)]
 struct Writer {
     out: Vec<u8>,
-    strings: HashMap<String, u32>,
+    strings: HashMap<String, u32, Fnv>,
     /// The length of each string of the table, in order.
     lens: Vec<u8>,
     /// The strings of the table, one after the other (valid UTF-8 as a whole).
@@ -248,7 +248,7 @@ struct Writer {
     /// The message table: each distinct message once (many lines explain alike).
     messages: Vec<u8>,
     /// The encoding of each message in the table, with its index.
-    message_index: HashMap<Vec<u8>, u64>,
+    message_index: HashMap<Vec<u8>, u64, Fnv>,
     /// Where a message is encoded before it is looked up.
     scratch: Vec<u8>,
 }
@@ -577,10 +577,10 @@ struct Reader<'a, 't> {
     table: &'t [&'a str],
     /// The message table (empty while it is being read).
     messages: &'t [Message],
-    /// Shared strings made so far, by table index (allocated on first use).
-    arcs: Vec<Option<Arc<str>>>,
-    /// Message ids and argument names made so far, by table index (allocated on first use).
-    names: Vec<Option<Cow<'static, str>>>,
+    /// Shared strings made so far (travellers, rules, sources: a few), with their table index.
+    arcs: Vec<(usize, Arc<str>)>,
+    /// Message ids and argument names made so far (a few dozen), with their table index.
+    names: Vec<(usize, Cow<'static, str>)>,
     currencies: Vec<(usize, Currency)>,
 }
 
@@ -663,22 +663,22 @@ impl<'a, 't> Reader<'a, 't> {
     /// A message id, argument name or term: one of a bounded set (see [`name`]).
     fn cow(&mut self) -> Result<Cow<'static, str>, Bad> {
         let i = self.index()?;
-        if self.names.is_empty() {
-            self.names = vec![None; self.table.len()];
+        if let Some((_, n)) = self.names.iter().find(|(j, _)| *j == i) {
+            return Ok(n.clone());
         }
-        let table = self.table;
-        Ok(self.names[i].get_or_insert_with(|| name(table[i])).clone())
+        let n = name(self.table[i]);
+        self.names.push((i, n.clone()));
+        Ok(n)
     }
 
     fn arc(&mut self) -> Result<Arc<str>, Bad> {
         let i = self.index()?;
-        if self.arcs.is_empty() {
-            self.arcs = vec![None; self.table.len()];
+        if let Some((_, a)) = self.arcs.iter().find(|(j, _)| *j == i) {
+            return Ok(Arc::clone(a));
         }
-        let table = self.table;
-        Ok(Arc::clone(
-            self.arcs[i].get_or_insert_with(|| Arc::from(table[i])),
-        ))
+        let a: Arc<str> = Arc::from(self.table[i]);
+        self.arcs.push((i, Arc::clone(&a)));
+        Ok(a)
     }
 
     fn opt_arc(&mut self) -> Result<Option<Arc<str>>, Bad> {
@@ -880,8 +880,9 @@ impl<'a, 't> Reader<'a, 't> {
         let group = |g: &[(usize, &'a [u8])]| -> Result<Vec<ItemResult>, Bad> {
             let mut out = Vec::with_capacity(g.iter().map(|p| p.0).sum());
             let mut v = Memo::default();
+            let mut r = Reader::new(&[], 0, table, messages);
             for (n, bytes) in g {
-                let mut r = Reader::new(bytes, 0, table, messages);
+                (r.buf, r.pos) = (bytes, 0);
                 for _ in 0..*n {
                     out.push(r.item(&mut v)?);
                 }
@@ -1027,6 +1028,30 @@ fn name(s: &str) -> Cow<'static, str> {
     let kept: &'static str = Box::leak(Box::from(s));
     names.insert(kept);
     Cow::Borrowed(kept)
+}
+
+/// FNV-1a: a fast hash for the encoder's tables (short keys it made itself, so no flooding).
+type Fnv = BuildHasherDefault<FnvHasher>;
+
+/// The state of an FNV-1a hash.
+struct FnvHasher(u64);
+
+impl Default for FnvHasher {
+    fn default() -> Self {
+        Self(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
 }
 
 /// A LEB128 integer at the start of `b`, with the bytes it took.
