@@ -1145,7 +1145,7 @@ mod tests {
         let t = trip(&k);
         assert_eq!(k.save_statuses().unwrap(), 1);
         assert!(k.kept_status_usable(&t).unwrap());
-        let gen = |k: &Karvon| k.store().unwrap().read(|c| generation(c)).unwrap();
+        let gen = |k: &Karvon| k.store().unwrap().read(generation).unwrap();
         let before = gen(&k);
         assert!(before.is_some());
         k.store()
