@@ -1,7 +1,7 @@
 //! Store benchmarks: inserting 100,000 purchases through the facade against a bare rusqlite loop
 //! of the same rows, and the live status of a trip with 10,000 purchases.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::hint::black_box;
 use std::path::Path;
 use std::str::FromStr;
@@ -228,11 +228,60 @@ fn status(c: &mut Criterion) {
             BatchSize::PerIteration,
         );
     });
+    // Keeping a status on disk: the one the last add built, written by `save_statuses` (what
+    // dropping the store does); then its size.
+    let mut saves: Vec<Duration> = (0..ROUNDS)
+        .map(|_| {
+            replace();
+            black_box(k.status(&trips[0]).unwrap());
+            let start = Instant::now();
+            assert_eq!(k.save_statuses().unwrap(), 1);
+            start.elapsed()
+        })
+        .collect();
+    saves.sort();
+    let bytes: i64 = rusqlite::Connection::open(dir.path().join("karvon.sqlite3"))
+        .unwrap()
+        .query_row(
+            "SELECT length(bytes) FROM status_snapshot WHERE trip_id = ?1",
+            [&trips[0]],
+            |r| r.get(0),
+        )
+        .unwrap();
+    println!(
+        "status/snapshot_save_10k: best {:?}, median {:?} ({ROUNDS} rounds), {bytes} bytes",
+        saves[0],
+        saves[ROUNDS / 2]
+    );
     drop(k);
-    // Cold: the first status on a store just opened (nothing kept in memory).
+    // Cold: the first status on a store just opened (nothing kept in memory); nothing was
+    // written since the status was last computed, so it is read from its snapshot.
+    let key = KeySource::Provided([3; 32]);
     g.bench_function("trip_with_10k_purchases_cold", |b| {
         b.iter_batched(
-            || Karvon::open(dir.path(), &KeySource::Provided([3; 32])).unwrap(),
+            || Karvon::open(dir.path(), &key).unwrap(),
+            |k| {
+                black_box(k.status(&trips[0]).unwrap());
+                k
+            },
+            BatchSize::PerIteration,
+        );
+    });
+    // Cold after another process wrote (a rate entered, which changes nothing for this trip
+    // but counts as a write): the snapshot is stale, so the status is rebuilt (and kept again).
+    let other = Karvon::open(dir.path(), &key).unwrap();
+    let eur = Currency::from_code("EUR").unwrap();
+    let gbp = Currency::from_code("GBP").unwrap();
+    let day = Cell::new(0u32);
+    let on: Date = "2020-01-01".parse().unwrap();
+    g.bench_function("trip_with_10k_purchases_cold_after_other_write", |b| {
+        b.iter_batched(
+            || {
+                day.set(day.get() + 1);
+                let rate = Decimal::new(85 + i64::from(day.get() % 9), 2);
+                other.add_manual_rate(eur, gbp, rate, on).unwrap();
+                Karvon::open(dir.path(), &key).unwrap()
+            },
             |k| {
                 black_box(k.status(&trips[0]).unwrap());
                 k

@@ -23,6 +23,7 @@ pub mod rates;
 pub mod receipts;
 pub mod report;
 pub mod settings;
+mod snapshot;
 pub mod status;
 pub mod store;
 pub mod sync;
@@ -66,12 +67,26 @@ struct Data {
     store: store::Store,
     cipher: crypto::Cipher,
     /// The last status of recently viewed trips, with the write count it was built at.
-    statuses: std::sync::Mutex<Vec<(String, i64, Arc<TripStatus>)>>,
+    statuses: std::sync::Mutex<Vec<status::Kept>>,
     /// Statuses built inside a write transaction not yet committed (by the thread writing, with
     /// the write count the commit gives): kept once the commit succeeds.
     written: std::sync::Mutex<Vec<status::Written>>,
     /// This device's signing key, loaded on first use.
     signer: std::sync::OnceLock<Arc<karvon_domain::document::Signer>>,
+}
+
+impl Drop for Karvon {
+    /// The last handle on a data folder keeps its statuses on disk for the next run
+    /// ([`Karvon::save_statuses`]); a failure only means they are rebuilt then.
+    fn drop(&mut self) {
+        if self
+            .data
+            .as_ref()
+            .is_some_and(|d| Arc::strong_count(d) == 1)
+        {
+            let _ = self.save_statuses();
+        }
+    }
 }
 
 /// The database file inside a data folder.

@@ -19,7 +19,7 @@ use crate::alerts::{self, Alert};
 use crate::purchases::{self, Purchase, PurchaseInput};
 use crate::rates;
 use crate::trips::{self, Plan, TripRecord};
-use crate::{store, validate, Error, Karvon};
+use crate::{snapshot, store, validate, Error, Karvon};
 
 /// How many trips' statuses are kept.
 const STATUS_CACHE: usize = 8;
@@ -161,6 +161,16 @@ pub struct WhatIf {
     pub left_out: bool,
 }
 
+/// A status kept in memory: its trip, the write count it was built at, and whether it is kept on
+/// disk too (see [`crate::snapshot`]).
+#[derive(Debug)]
+pub(crate) struct Kept {
+    pub trip: String,
+    pub version: i64,
+    pub status: Arc<TripStatus>,
+    pub saved: bool,
+}
+
 /// A status built inside a write transaction: the writing thread, the trip, the write count the
 /// commit will give, and the status as a fresh read after that commit returns it.
 pub(crate) type Written = (std::thread::ThreadId, String, i64, Arc<TripStatus>);
@@ -199,38 +209,7 @@ impl Karvon {
             )
         })?;
         let target = pack.currency;
-        let mut travellers = Vec::new();
-        let mut domain_travellers = Vec::new();
-        let people = trip
-            .travellers
-            .iter()
-            .map(|id| crate::travellers::read_open(self, c, id))
-            .collect::<Result<Vec<_>, _>>()?;
-        for t in people.iter() {
-            let age = t.birth_date.age_on(trip.arrival);
-            let resident = t.residency == trip.jurisdiction;
-            // The engine names travellers in its messages: use the name, made unique if needed.
-            let twins = people.iter().filter(|o| o.name == t.name).count();
-            let label = if twins > 1 {
-                format!("{} ({})", t.name, &t.id[..8])
-            } else {
-                t.name.clone()
-            };
-            let t = t.clone();
-            domain_travellers.push(DomainTraveller {
-                id: label,
-                age,
-                resident,
-                statuses: t.statuses.clone(),
-                guardian: None,
-            });
-            travellers.push(TravellerLine {
-                id: t.id,
-                name: t.name,
-                age,
-                resident,
-            });
-        }
+        let (travellers, domain_travellers) = self.traveller_lines(c, &trip)?;
         let mut purchases = purchases::trip_purchases(c, &trip.id)?;
         if let Some(x) = extra {
             purchases.push(purchases::preview(c, &trip, x)?);
@@ -331,25 +310,51 @@ impl Karvon {
         })
     }
 
+    /// A trip's travellers as the status shows them, and as the domain trip names them.
+    fn traveller_lines(
+        &self,
+        c: &Connection,
+        trip: &TripRecord,
+    ) -> Result<(Vec<TravellerLine>, Vec<DomainTraveller>), Error> {
+        let mut travellers = Vec::new();
+        let mut domain_travellers = Vec::new();
+        let people = trip
+            .travellers
+            .iter()
+            .map(|id| crate::travellers::read_open(self, c, id))
+            .collect::<Result<Vec<_>, _>>()?;
+        for t in people.iter() {
+            let age = t.birth_date.age_on(trip.arrival);
+            let resident = t.residency == trip.jurisdiction;
+            // The engine names travellers in its messages: use the name, made unique if needed.
+            let twins = people.iter().filter(|o| o.name == t.name).count();
+            let label = if twins > 1 {
+                format!("{} ({})", t.name, &t.id[..8])
+            } else {
+                t.name.clone()
+            };
+            let t = t.clone();
+            domain_travellers.push(DomainTraveller {
+                id: label,
+                age,
+                resident,
+                statuses: t.statuses.clone(),
+                guardian: None,
+            });
+            travellers.push(TravellerLine {
+                id: t.id,
+                name: t.name,
+                age,
+                resident,
+            });
+        }
+        Ok((travellers, domain_travellers))
+    }
+
     /// Builds the status from a snapshot (no alert changes).
     pub(crate) fn status_of(&self, c: &Connection, snap: Snapshot) -> Result<TripStatus, Error> {
         let assessment = self.assess(&snap.domain)?;
-        let id_of = |label: &String| {
-            snap.domain
-                .travellers
-                .iter()
-                .position(|t| t.id == *label)
-                .map_or_else(|| label.clone(), |i| snap.travellers[i].id.clone())
-        };
-        let allowances = assessment
-            .allowances
-            .iter()
-            .map(|a| {
-                let mut s = allowance_status(a);
-                s.travellers = s.travellers.iter().map(id_of).collect();
-                s
-            })
-            .collect();
+        let allowances = allowance_lines(&assessment, &snap.domain.travellers, &snap.travellers);
         let plan = match snap.trip.plan {
             Some(plan) => Some(plan_status(c, plan, &snap.purchases)?),
             None => None,
@@ -382,22 +387,131 @@ impl Karvon {
         if data.store.read(|c| alerts::is_stale(c, &id))? {
             let _ = self.write(|tx| alerts::refresh(self, tx, &id));
         }
-        data.store.read(|c| {
+        let (status, rebuilt) = data.store.read(|c| {
             let version = store::write_count(c)?;
             {
                 let cache = data.statuses.lock().unwrap_or_else(|p| p.into_inner());
-                if let Some((_, _, s)) = cache.iter().find(|(t, v, _)| *t == id && *v == version) {
-                    return Ok(Arc::clone(s));
+                if let Some(k) = cache.iter().find(|k| k.trip == id && k.version == version) {
+                    return Ok((Arc::clone(&k.status), None));
                 }
             }
+            // Kept on disk by an earlier run (see `snapshot`), when nothing changed since.
+            if let Some(s) = snapshot::load(self, c, &id, version)
+                .and_then(|heavy| self.status_from_kept(c, &id, heavy).ok())
+            {
+                let s = Arc::new(s);
+                self.keep_status(&id, version, Arc::clone(&s), true);
+                return Ok((s, None));
+            }
             let s = Arc::new(self.status_of(c, self.snapshot(c, &id, None)?)?);
-            self.keep_status(&id, version, Arc::clone(&s));
-            Ok(s)
+            self.keep_status(&id, version, Arc::clone(&s), false);
+            Ok((s, Some(version)))
+        })?;
+        // Rebuilt at a read: keep it on disk for the next run (derived data, not a write; a
+        // busy writer or a read-only folder only means it is not kept).
+        if let Some(version) = rebuilt {
+            if snapshot::save(self, version, &status).unwrap_or(false) {
+                self.mark_saved(&id, version);
+            }
+        }
+        Ok(status)
+    }
+
+    /// The status of a trip from its kept part and the cheap rest read again; an error when
+    /// they do not fit together (the caller rebuilds).
+    fn status_from_kept(
+        &self,
+        c: &Connection,
+        trip_id: &str,
+        kept: snapshot::Heavy,
+    ) -> Result<TripStatus, Error> {
+        let bad = || Error::Store(Message::new("error-db-value").text("field", "status_snapshot"));
+        let trip = trips::read_trip(c, trip_id)?.ok_or_else(bad)?;
+        let (travellers, domain) = self.traveller_lines(c, &trip)?;
+        let assessment = kept.assessment;
+        if assessment.items.len() != kept.purchase_ids.len() {
+            return Err(bad());
+        }
+        let allowances = allowance_lines(&assessment, &domain, &travellers);
+        let plan = match (trip.plan, kept.plan) {
+            (Some(plan), Some((spent, unconverted))) => Some(PlanStatus {
+                plan,
+                spent,
+                remaining: plan.amount - spent,
+                exceeded: spent > plan.amount,
+                unconverted,
+            }),
+            (None, None) => None,
+            _ => return Err(bad()),
+        };
+        let alerts = alerts::open_alerts(c, &trip.id)?;
+        let complete = assessment.complete && kept.left_out.is_empty();
+        Ok(TripStatus {
+            trip,
+            travellers,
+            assessment,
+            purchase_ids: kept.purchase_ids,
+            allowances,
+            plan,
+            rates: kept.rates,
+            left_out: kept.left_out,
+            alerts,
+            complete,
         })
     }
 
+    /// Whether a status read now would come from the snapshot kept on disk (for tests: the
+    /// snapshot exists, matches the database and this core, opens with this key and decodes).
+    #[doc(hidden)]
+    pub fn kept_status_usable(&self, trip: &str) -> Result<bool, Error> {
+        let id = validate::id("trip", trip)?;
+        self.store()?.read(|c| {
+            let version = store::write_count(c)?;
+            Ok(snapshot::load(self, c, &id, version)
+                .and_then(|heavy| self.status_from_kept(c, &id, heavy).ok())
+                .is_some())
+        })
+    }
+
+    /// Keeps the statuses held in memory on disk too (those not kept there yet and still
+    /// current), so that the next run of the app reads them instead of rebuilding them. Done on
+    /// its own when the last handle on the data folder is dropped; a front may call it earlier
+    /// (e.g. when a mobile app goes to the background). Returns how many were written.
+    pub fn save_statuses(&self) -> Result<usize, Error> {
+        let data = self.data()?;
+        let unsaved: Vec<(i64, Arc<TripStatus>)> = data
+            .statuses
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .iter()
+            .filter(|k| !k.saved)
+            .map(|k| (k.version, Arc::clone(&k.status)))
+            .collect();
+        let mut n = 0;
+        for (version, status) in unsaved {
+            if snapshot::save(self, version, &status)? {
+                self.mark_saved(&status.trip.id, version);
+                n += 1;
+            }
+        }
+        Ok(n)
+    }
+
+    /// Notes that a kept status is on disk.
+    fn mark_saved(&self, trip: &str, version: i64) {
+        let Ok(data) = self.data() else {
+            return;
+        };
+        let mut cache = data.statuses.lock().unwrap_or_else(|p| p.into_inner());
+        for k in cache.iter_mut() {
+            if k.trip == trip && k.version == version {
+                k.saved = true;
+            }
+        }
+    }
+
     /// Keeps a trip's status built at a write count (older kept statuses are dropped).
-    fn keep_status(&self, trip: &str, version: i64, status: Arc<TripStatus>) {
+    fn keep_status(&self, trip: &str, version: i64, status: Arc<TripStatus>, saved: bool) {
         let Ok(data) = self.data() else {
             return;
         };
@@ -405,10 +519,15 @@ impl Karvon {
         // The statuses let go are freed after the lock is released (a large one takes a while).
         let (kept, gone): (Vec<_>, Vec<_>) = std::mem::take(&mut *cache)
             .into_iter()
-            .partition(|(t, v, _)| t != trip && *v == version);
+            .partition(|k| k.trip != trip && k.version == version);
         *cache = kept;
         let oldest = (cache.len() >= STATUS_CACHE).then(|| cache.remove(0));
-        cache.push((trip.to_owned(), version, status));
+        cache.push(Kept {
+            trip: trip.to_owned(),
+            version,
+            status,
+            saved,
+        });
         drop(cache);
         drop((gone, oldest));
     }
@@ -433,7 +552,7 @@ impl Karvon {
         let mine: Vec<Written> = take();
         if out.is_ok() {
             for (_, trip, version, status) in mine {
-                self.keep_status(&trip, version, status);
+                self.keep_status(&trip, version, status, false);
             }
         }
         out
@@ -461,7 +580,8 @@ impl Karvon {
         Ok(())
     }
 
-    /// The live status of a trip, always rebuilt from the database (no cache).
+    /// The live status of a trip, always rebuilt from the database (no cache, in memory or on
+    /// disk).
     pub fn status_fresh(&self, trip: &str) -> Result<TripStatus, Error> {
         let id = validate::id("trip", trip)?;
         self.store()?
@@ -548,6 +668,30 @@ impl RateMemo {
         self.0.insert((from, to, on), hit.clone());
         Ok(hit)
     }
+}
+
+/// Every allowance of an assessment, with the travellers by record id.
+fn allowance_lines(
+    assessment: &Assessment,
+    domain: &[DomainTraveller],
+    travellers: &[TravellerLine],
+) -> Vec<AllowanceStatus> {
+    let id_of = |label: &String| {
+        domain
+            .iter()
+            .position(|t| t.id == *label)
+            .and_then(|i| travellers.get(i))
+            .map_or_else(|| label.clone(), |t| t.id.clone())
+    };
+    assessment
+        .allowances
+        .iter()
+        .map(|a| {
+            let mut s = allowance_status(a);
+            s.travellers = s.travellers.iter().map(id_of).collect();
+            s
+        })
+        .collect()
 }
 
 fn allowance_status(a: &AllowanceUse) -> AllowanceStatus {

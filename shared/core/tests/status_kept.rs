@@ -1,6 +1,7 @@
-//! The status kept in memory (built by a write's alert check, or by an earlier read) is exactly
-//! the status rebuilt from the database by a freshly opened store, after any sequence of adds,
-//! bulk imports, edits, deletes, undos and rate changes.
+//! The status kept in memory (built by a write's alert check, or by an earlier read) or on disk
+//! (kept by an earlier run) is exactly the status rebuilt from the database by a freshly opened
+//! store, after any sequence of adds, bulk imports, edits, deletes, undos, rate changes and
+//! reopenings.
 
 use std::path::Path;
 
@@ -37,6 +38,10 @@ enum Op {
     Rate(i64),
     /// Reads the status (and so keeps it).
     Look,
+    /// Closes the store (keeping its statuses on disk) and opens it again.
+    Reopen,
+    /// Opens the store again without closing the old one (as if it had been killed).
+    Restart,
 }
 
 fn op() -> impl Strategy<Value = Op> {
@@ -49,6 +54,8 @@ fn op() -> impl Strategy<Value = Op> {
         1 => Just(Op::Undo),
         1 => (80..120i64).prop_map(Op::Rate),
         2 => Just(Op::Look),
+        2 => Just(Op::Reopen),
+        1 => Just(Op::Restart),
     ]
 }
 
@@ -125,7 +132,19 @@ fn world(dir: &Path) -> World {
 }
 
 impl World {
-    fn apply(&self, op: &Op) {
+    fn apply(&mut self, op: &Op, dir: &Path) {
+        match op {
+            Op::Reopen => {
+                self.k = Karvon::open(dir, &KEY).unwrap_or_else(|e| panic!("open: {e:?}"));
+                return;
+            }
+            Op::Restart => {
+                let again = Karvon::open(dir, &KEY).unwrap_or_else(|e| panic!("open: {e:?}"));
+                std::mem::forget(std::mem::replace(&mut self.k, again));
+                return;
+            }
+            _ => {}
+        }
         let k = &self.k;
         let ids: Vec<String> = k
             .purchases(&self.trip)
@@ -186,22 +205,22 @@ impl World {
             Op::Look => {
                 let _ = k.status(&self.trip);
             }
-            Op::Edit(..) | Op::Delete(_) => {}
+            Op::Edit(..) | Op::Delete(_) | Op::Reopen | Op::Restart => {}
         }
     }
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
 
     /// After every step, the status this store returns (kept or rebuilt) equals the status a
     /// freshly opened store rebuilds from the file.
     #[test]
     fn kept_status_equals_a_fresh_one(ops in prop::collection::vec(op(), 1..14)) {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
-        let w = world(dir.path());
+        let mut w = world(dir.path());
         for (step, op) in ops.iter().enumerate() {
-            w.apply(op);
+            w.apply(op, dir.path());
             let kept = w.k.status(&w.trip);
             let fresh = Karvon::open(dir.path(), &KEY)
                 .and_then(|other| other.status_fresh(&w.trip));

@@ -13,6 +13,7 @@ pub const MIGRATIONS: &[(u32, &str)] = &[
     (4, include_str!("migrations/0004_documents.sql")),
     (5, include_str!("migrations/0005_sync.sql")),
     (6, include_str!("migrations/0006_distribution.sql")),
+    (7, include_str!("migrations/0007_status_snapshot.sql")),
 ];
 
 /// The schema version of an open database.

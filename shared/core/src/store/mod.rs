@@ -136,6 +136,38 @@ impl Store {
         Ok(out)
     }
 
+    /// Runs `f` in an immediate transaction that writes derived data only (kept computations
+    /// such as status snapshots): no clock tick, no change record and no write count, so caches
+    /// stamped with the count stay valid. Commits with `synchronous = NORMAL` (losing it to a
+    /// power cut only costs a recomputation). Gives up at once, with `Ok(None)`, when this
+    /// process or another one is writing: it never makes a reader wait.
+    pub(crate) fn write_derived<T>(
+        &self,
+        f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T, Error>,
+    ) -> Result<Option<T>, Error> {
+        let mut conn = match self.writer.try_lock() {
+            Ok(c) => c,
+            Err(std::sync::TryLockError::Poisoned(p)) => p.into_inner(),
+            Err(std::sync::TryLockError::WouldBlock) => return Ok(None),
+        };
+        conn.busy_timeout(Duration::ZERO)?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        let out = derived(&mut conn, f);
+        conn.pragma_update(None, "synchronous", "FULL")?;
+        conn.busy_timeout(Duration::from_secs(10))?;
+        match out {
+            Err(Error::Db(rusqlite::Error::SqliteFailure(e, _)))
+                if matches!(
+                    e.code,
+                    rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked
+                ) =>
+            {
+                Ok(None)
+            }
+            out => out.map(Some),
+        }
+    }
+
     /// Runs `f` on a reader connection (a consistent snapshot for its duration).
     pub fn read<T>(&self, f: impl FnOnce(&Connection) -> Result<T, Error>) -> Result<T, Error> {
         let conn = {
@@ -290,6 +322,17 @@ impl<'a> std::ops::Deref for Tx<'a> {
     fn deref(&self) -> &Self::Target {
         &self.tx
     }
+}
+
+/// One transaction of [`Store::write_derived`].
+fn derived<T>(
+    conn: &mut Connection,
+    f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T, Error>,
+) -> Result<T, Error> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let out = f(&tx)?;
+    tx.commit()?;
+    Ok(out)
 }
 
 /// Settings every connection gets.

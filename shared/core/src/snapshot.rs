@@ -1,0 +1,1159 @@
+//! Statuses kept on disk, so that the first status after the app opens again is read rather
+//! than rebuilt (reading 10,000 purchases and assessing them takes about 30 ms).
+//!
+//! A snapshot holds the expensive part of a [`TripStatus`]: the assessment, the purchase ids,
+//! the plan's spent total, the rates used and the purchases left out. The cheap part (the trip,
+//! its travellers, the allowances derived from the assessment, the open alerts) is read again.
+//!
+//! It is derived data: written without a change record and without counting as a write, never
+//! synced. It is used only when its stamp matches exactly:
+//! - `meta.writes`, the count every write transaction bumps (purchases, trips, travellers,
+//!   rates, alerts, packs and bundles, settings, sync), in its own column;
+//! - this format, the crate version (the workspace's, domain included) and `KARVON_BUILD_ID` if the build set one
+//!   (a new app may assess differently or encode differently);
+//! - the schema version (a migration may change rows without counting a write);
+//! - the database's generation, a random id in `meta` that a restore replaces
+//!   ([`new_generation`]);
+//! - a SHA-256 of the rules pack the trip is assessed with, as loaded in memory (built in, an
+//!   installed bundle, or a file the front loaded).
+//!
+//! The bytes are sealed with the data key (AES-256-GCM, the assessment names travellers),
+//! bound to the trip, the write count and the stamp. Anything that does not match, does not
+//! open or does not decode is ignored and the status rebuilt: never an error for the user.
+
+use std::any::TypeId;
+use std::borrow::Cow;
+use std::collections::{BTreeSet, HashMap};
+use std::hash::{BuildHasherDefault, DefaultHasher, Hash, Hasher};
+use std::sync::{Arc, Mutex, PoisonError};
+
+use karvon_domain::assess::{AllowanceUse, FigureUse, ItemResult, Notice};
+use karvon_domain::message::Arg;
+use karvon_domain::{Assessment, Currency, Date, Message};
+use ring::digest::{digest, SHA256};
+use rusqlite::{params, Connection, OptionalExtension};
+use rust_decimal::Decimal;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use crate::status::{LeftOut, RateUse, TripStatus};
+use crate::{store, Error, Karvon};
+
+/// The encoding below; change it whenever the encoding changes.
+const FORMAT: &str = "karvon-status-1";
+
+/// Assessment items per separately decodable chunk.
+#[cfg(not(test))]
+const ITEMS_PER_CHUNK: usize = 2_048;
+/// Small in unit tests, so that a few items make several chunks.
+#[cfg(test)]
+const ITEMS_PER_CHUNK: usize = 3;
+
+/// Units an allowance can be counted in (the domain's `&'static str`s).
+const UNITS: &[&str] = &[
+    "money",
+    "fraction",
+    "litres",
+    "grams",
+    "ml",
+    "kg",
+    "pieces",
+    "count",
+    "weight_kg",
+];
+
+/// The expensive part of a status, as stored.
+pub(crate) struct Heavy {
+    pub assessment: Assessment,
+    pub purchase_ids: Vec<String>,
+    /// The plan's spent total and the purchases it could not convert.
+    pub plan: Option<(Decimal, Vec<String>)>,
+    pub rates: Vec<RateUse>,
+    pub left_out: Vec<LeftOut>,
+}
+
+/// Replaces the database's generation id (and drops every snapshot): call it whenever the rows
+/// of the database are replaced by other rows whose `meta.writes` may repeat an earlier count,
+/// as a restore from a backup does.
+#[cfg_attr(not(test), allow(dead_code))]
+pub(crate) fn new_generation(conn: &Connection) -> Result<(), Error> {
+    conn.execute(
+        "INSERT INTO meta(key, value) VALUES('generation', ?1)
+         ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+        [store::new_id()],
+    )?;
+    conn.execute("DELETE FROM status_snapshot", [])?;
+    Ok(())
+}
+
+/// The database's generation id, if one was made.
+fn generation(conn: &Connection) -> Result<Option<String>, Error> {
+    Ok(conn
+        .prepare_cached("SELECT value FROM meta WHERE key = 'generation'")?
+        .query_row([], |r| r.get(0))
+        .optional()?)
+}
+
+/// Everything a snapshot of a trip in `jurisdiction` depends on besides the write count;
+/// `None` when the trip's pack is not loaded (nothing to keep).
+fn stamp(k: &Karvon, conn: &Connection, jurisdiction: &str) -> Result<Option<String>, Error> {
+    let Some(pack) = k.packs().get(jurisdiction) else {
+        return Ok(None);
+    };
+    let Some(generation) = generation(conn)? else {
+        return Ok(None);
+    };
+    let pack = serde_json::to_vec(pack).map_err(|_| {
+        Error::Store(Message::new("error-db-value").text("field", "status_snapshot.stamp"))
+    })?;
+    Ok(Some(format!(
+        "{FORMAT} core {} build {} schema {} generation {generation} pack {}",
+        env!("CARGO_PKG_VERSION"),
+        option_env!("KARVON_BUILD_ID").unwrap_or("-"),
+        store::schema_version(conn)?,
+        crate::crypto::hex(digest(&SHA256, &pack).as_ref()),
+    )))
+}
+
+/// What the sealed bytes are bound to.
+fn context(trip: &str, writes: i64, stamp: &str) -> String {
+    format!("status_snapshot:{trip}:{writes}:{stamp}")
+}
+
+/// The kept part of a trip's status at write count `writes`, if a matching snapshot is stored
+/// and opens and decodes. Never an error: anything else means "rebuild".
+pub(crate) fn load(k: &Karvon, conn: &Connection, trip: &str, writes: i64) -> Option<Heavy> {
+    let (stored, sealed): (String, Vec<u8>) = conn
+        .prepare_cached(
+            "SELECT stamp, bytes FROM status_snapshot WHERE trip_id = ?1 AND writes = ?2",
+        )
+        .ok()?
+        .query_row(params![trip, writes], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()
+        .ok()??;
+    let jurisdiction: String = conn
+        .prepare_cached("SELECT jurisdiction FROM trip WHERE id = ?1")
+        .ok()?
+        .query_row([trip], |r| r.get(0))
+        .ok()?;
+    let expected = stamp(k, conn, &jurisdiction).ok()??;
+    if stored != expected {
+        return None;
+    }
+    let cipher = &k.data().ok()?.cipher;
+    let plain = cipher
+        .open_bytes(&context(trip, writes, &expected), &sealed)
+        .ok()?;
+    decode(&plain)
+}
+
+/// Stores the kept part of `status`, computed at write count `writes`, unless the database has
+/// been written since (or the writer is busy, or the folder is read-only: then nothing is kept).
+/// Returns whether it was stored.
+pub(crate) fn save(k: &Karvon, writes: i64, status: &TripStatus) -> Result<bool, Error> {
+    let data = k.data()?;
+    let plain = encode(status)?;
+    let trip = &status.trip.id;
+    let saved = data.store.write_derived(|tx| {
+        if store::write_count(tx)? != writes {
+            return Ok(false);
+        }
+        if generation(tx)?.is_none() {
+            tx.execute(
+                "INSERT INTO meta(key, value) VALUES('generation', ?1)",
+                [store::new_id()],
+            )?;
+        }
+        let Some(stamp) = stamp(k, tx, &status.trip.jurisdiction)? else {
+            return Ok(false);
+        };
+        let sealed = data
+            .cipher
+            .seal_bytes(&context(trip, writes, &stamp), &plain)?;
+        tx.prepare_cached(
+            "INSERT INTO status_snapshot(trip_id, writes, stamp, bytes, saved_ms)
+             VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT(trip_id) DO UPDATE SET writes = excluded.writes,
+                stamp = excluded.stamp, bytes = excluded.bytes, saved_ms = excluded.saved_ms",
+        )?
+        .execute(params![trip, writes, stamp, sealed, store::now_ms()])?;
+        Ok(true)
+    })?;
+    Ok(saved.unwrap_or(false))
+}
+
+// ---- Encoding: a string table (lengths, then text), then the values (LEB128 integers,
+// zigzag for signed ones, strings by table index, decimals as scale and sign then mantissa). ----
+
+/// Why bytes could not be encoded or decoded (never shown: the status is rebuilt).
+#[derive(Debug)]
+struct Bad;
+
+/// Encodes the kept part of a status.
+pub(crate) fn encode(s: &TripStatus) -> Result<Vec<u8>, Error> {
+    let mut w = Writer::default();
+    w.status(s).map_err(|Bad| {
+        Error::Store(Message::new("error-db-value").text("field", "status_snapshot.bytes"))
+    })?;
+    Ok(w.finish())
+}
+
+/// Decodes bytes made by [`encode`].
+fn decode(bytes: &[u8]) -> Option<Heavy> {
+    let (table, pos) = string_table(bytes).ok()?;
+    let mut r = Reader::new(bytes, pos, &table, &[]);
+    let messages = r.message_table().ok()?;
+    let pos = r.pos;
+    let mut r = Reader::new(bytes, pos, &table, &messages);
+    let heavy = r.heavy().ok()?;
+    (r.pos == bytes.len()).then_some(heavy)
+}
+
+/// The string table at the start of `buf`, and where the values after it start.
+fn string_table(buf: &[u8]) -> Result<(Vec<&str>, usize), Bad> {
+    let mut r = Reader::new(buf, 0, &[], &[]);
+    let count = r.len()?;
+    let size = r.len()?;
+    let lens = r.take(size)?;
+    let size = r.len()?;
+    let text = std::str::from_utf8(r.take(size)?).map_err(|_| Bad)?;
+    let mut table = Vec::with_capacity(count.min(lens.len()));
+    let (mut at, mut from) = (0usize, 0usize);
+    while at < lens.len() {
+        let (n, used) = get_uint(&lens[at..]).ok_or(Bad)?;
+        at += used;
+        let to = from
+            .checked_add(usize::try_from(n).map_err(|_| Bad)?)
+            .ok_or(Bad)?;
+        table.push(text.get(from..to).ok_or(Bad)?);
+        from = to;
+    }
+    if table.len() != count || from != text.len() {
+        return Err(Bad);
+    }
+    Ok((table, r.pos))
+}
+
+#[derive(Default)]
+struct Writer {
+    out: Vec<u8>,
+    strings: HashMap<String, u32, Fnv>,
+    /// The length of each string of the table, in order.
+    lens: Vec<u8>,
+    /// The strings of the table, one after the other (valid UTF-8 as a whole).
+    text: Vec<u8>,
+    count: u32,
+    /// Unit enum values written so far (type and variant), with their table index.
+    variants: Vec<(TypeId, u64, u32)>,
+    /// The message table: each distinct message once (many lines explain alike).
+    messages: Vec<u8>,
+    /// The encoding of each message in the table, with its index.
+    message_index: HashMap<Vec<u8>, u64, Fnv>,
+    /// Where a message is encoded before it is looked up.
+    scratch: Vec<u8>,
+}
+
+impl Writer {
+    fn finish(self) -> Vec<u8> {
+        let mut head = Vec::with_capacity(
+            self.lens.len() + self.text.len() + self.messages.len() + self.out.len() + 32,
+        );
+        put_uint(&mut head, u64::from(self.count));
+        put_uint(&mut head, self.lens.len() as u64);
+        head.extend_from_slice(&self.lens);
+        put_uint(&mut head, self.text.len() as u64);
+        head.extend_from_slice(&self.text);
+        put_uint(&mut head, self.message_index.len() as u64);
+        head.extend_from_slice(&self.messages);
+        head.extend_from_slice(&self.out);
+        head
+    }
+
+    fn uint(&mut self, v: u64) {
+        put_uint(&mut self.out, v);
+    }
+
+    fn int(&mut self, v: i64) {
+        // Zigzag: small magnitudes take few bytes either sign.
+        self.uint(((v << 1) ^ (v >> 63)) as u64);
+    }
+
+    fn len(&mut self, n: usize) {
+        self.uint(n as u64);
+    }
+
+    fn bool(&mut self, b: bool) {
+        self.out.push(u8::from(b));
+    }
+
+    fn str(&mut self, s: &str) {
+        let i = match self.strings.get(s) {
+            Some(i) => *i,
+            None => {
+                let i = self.count;
+                self.count += 1;
+                put_uint(&mut self.lens, s.len() as u64);
+                self.text.extend_from_slice(s.as_bytes());
+                self.strings.insert(s.to_owned(), i);
+                i
+            }
+        };
+        self.uint(u64::from(i));
+    }
+
+    fn opt_str(&mut self, s: Option<&str>) {
+        self.bool(s.is_some());
+        if let Some(s) = s {
+            self.str(s);
+        }
+    }
+
+    fn strs(&mut self, v: &[String]) {
+        self.len(v.len());
+        for s in v {
+            self.str(s);
+        }
+    }
+
+    /// A unit enum (variants without fields) by its serde name (the one the JSON output shows).
+    fn variant<T: Serialize + 'static>(&mut self, v: &T) -> Result<(), Bad> {
+        let ty = TypeId::of::<T>();
+        let mut h = DefaultHasher::new();
+        std::mem::discriminant(v).hash(&mut h);
+        let key = h.finish();
+        if let Some((_, _, i)) = self.variants.iter().find(|(t, k, _)| *t == ty && *k == key) {
+            let i = *i;
+            self.uint(u64::from(i));
+            return Ok(());
+        }
+        let name = match serde_json::to_value(v).map_err(|_| Bad)? {
+            serde_json::Value::String(s) => s,
+            _ => return Err(Bad),
+        };
+        self.str(&name);
+        let i = self.strings.get(name.as_str()).copied().ok_or(Bad)?;
+        self.variants.push((ty, key, i));
+        Ok(())
+    }
+
+    fn dec(&mut self, d: Decimal) {
+        let b = d.serialize();
+        // Flags: bytes 2 (scale) and 3 (sign in the top bit); then the 96-bit mantissa.
+        self.out.push(b[2] | (b[3] & 0x80));
+        let mut m = [0u8; 16];
+        m[..12].copy_from_slice(&b[4..]);
+        let mut v = u128::from_le_bytes(m);
+        loop {
+            let byte = (v & 0x7f) as u8;
+            v >>= 7;
+            if v == 0 {
+                self.out.push(byte);
+                break;
+            }
+            self.out.push(byte | 0x80);
+        }
+    }
+
+    fn opt_dec(&mut self, d: Option<Decimal>) {
+        self.bool(d.is_some());
+        if let Some(d) = d {
+            self.dec(d);
+        }
+    }
+
+    fn date(&mut self, d: Date) {
+        self.int(i64::from(d.year()));
+        self.out.push(d.month());
+        self.out.push(d.day());
+    }
+
+    fn currency(&mut self, c: Currency) {
+        self.str(c.code());
+    }
+
+    /// A message, by its index in the message table.
+    fn message(&mut self, m: &Message) {
+        // Encoded into the scratch buffer first: its bytes are its key in the table.
+        let body = std::mem::replace(&mut self.out, std::mem::take(&mut self.scratch));
+        self.out.clear();
+        self.message_body(m);
+        let encoded = std::mem::replace(&mut self.out, body);
+        let i = match self.message_index.get(&encoded) {
+            Some(i) => *i,
+            None => {
+                let i = self.message_index.len() as u64;
+                self.messages.extend_from_slice(&encoded);
+                self.message_index.insert(encoded.clone(), i);
+                i
+            }
+        };
+        self.scratch = encoded;
+        self.uint(i);
+    }
+
+    fn message_body(&mut self, m: &Message) {
+        self.str(&m.id);
+        self.len(m.args.len());
+        for (name, arg) in &m.args {
+            self.str(name);
+            match arg {
+                Arg::Text { value } => {
+                    self.out.push(0);
+                    self.str(value);
+                }
+                Arg::Term { id } => {
+                    self.out.push(1);
+                    self.str(id);
+                }
+                Arg::Money { amount, currency } => {
+                    self.out.push(2);
+                    self.dec(*amount);
+                    self.currency(*currency);
+                }
+                Arg::Number { value } => {
+                    self.out.push(3);
+                    self.dec(*value);
+                }
+                Arg::Percent { value } => {
+                    self.out.push(4);
+                    self.dec(*value);
+                }
+                Arg::Int { value } => {
+                    self.out.push(5);
+                    self.int(*value);
+                }
+                Arg::Date { value } => {
+                    self.out.push(6);
+                    self.date(*value);
+                }
+            }
+        }
+    }
+
+    fn item(&mut self, i: &ItemResult) -> Result<(), Bad> {
+        self.len(i.index);
+        self.str(&i.traveller);
+        self.str(&i.description);
+        self.variant(&i.kind)?;
+        self.variant(&i.status)?;
+        self.opt_dec(i.customs_value);
+        for d in [i.dutiable_value, i.duty, i.vat, i.excise, i.other] {
+            self.dec(d);
+        }
+        self.bool(i.complete);
+        self.str(&i.rule);
+        self.opt_str(i.source.as_deref());
+        self.len(i.explanation.len());
+        for m in &i.explanation {
+            self.message(m);
+        }
+        Ok(())
+    }
+
+    fn notice(&mut self, n: &Notice) -> Result<(), Bad> {
+        self.variant(&n.code)?;
+        self.variant(&n.severity)?;
+        self.message(&n.message);
+        self.bool(n.item.is_some());
+        if let Some(i) = n.item {
+            self.len(i);
+        }
+        self.opt_str(n.source.as_deref());
+        Ok(())
+    }
+
+    fn allowance(&mut self, a: &AllowanceUse) -> Result<(), Bad> {
+        self.strs(&a.travellers);
+        self.variant(&a.category)?;
+        self.str(&a.rule);
+        self.dec(a.used);
+        self.dec(a.limit);
+        if !UNITS.contains(&a.unit) {
+            return Err(Bad);
+        }
+        self.str(a.unit);
+        Ok(())
+    }
+
+    fn figure(&mut self, f: &FigureUse) -> Result<(), Bad> {
+        self.str(&f.path);
+        self.str(&f.url);
+        self.str(&f.title);
+        self.date(f.from);
+        self.variant(&f.confidence)
+    }
+
+    fn assessment(&mut self, a: &Assessment) -> Result<(), Bad> {
+        self.str(&a.jurisdiction);
+        self.currency(a.currency);
+        self.date(a.arrival);
+        self.date(a.pack_valid_from);
+        self.variant(&a.channel)?;
+        for d in [a.duty, a.vat, a.excise, a.other, a.total_due] {
+            self.dec(d);
+        }
+        self.bool(a.complete);
+        // Items in chunks, each with its size, so that they can be decoded side by side.
+        self.len(a.items.len());
+        let chunks = a.items.chunks(ITEMS_PER_CHUNK);
+        self.len(chunks.len());
+        for chunk in chunks {
+            let body = std::mem::take(&mut self.out);
+            for i in chunk {
+                self.item(i)?;
+            }
+            let bytes = std::mem::replace(&mut self.out, body);
+            self.len(chunk.len());
+            self.len(bytes.len());
+            self.out.extend_from_slice(&bytes);
+        }
+        self.len(a.notices.len());
+        for n in &a.notices {
+            self.notice(n)?;
+        }
+        self.len(a.allowances.len());
+        for x in &a.allowances {
+            self.allowance(x)?;
+        }
+        self.len(a.figures.len());
+        for f in &a.figures {
+            self.figure(f)?;
+        }
+        Ok(())
+    }
+
+    fn status(&mut self, s: &TripStatus) -> Result<(), Bad> {
+        self.assessment(&s.assessment)?;
+        self.strs(&s.purchase_ids);
+        self.bool(s.plan.is_some());
+        if let Some(p) = &s.plan {
+            self.dec(p.spent);
+            self.strs(&p.unconverted);
+        }
+        self.len(s.rates.len());
+        for r in &s.rates {
+            self.currency(r.from);
+            self.currency(r.to);
+            self.dec(r.rate);
+            self.variant(&r.source)?;
+            self.date(r.valid_on);
+            self.int(r.age_days);
+            self.str(&r.origin);
+        }
+        self.len(s.left_out.len());
+        for l in &s.left_out {
+            self.str(&l.purchase);
+            self.message(&l.reason);
+        }
+        Ok(())
+    }
+}
+
+fn put_uint(out: &mut Vec<u8>, mut v: u64) {
+    loop {
+        let byte = (v & 0x7f) as u8;
+        v >>= 7;
+        if v == 0 {
+            out.push(byte);
+            return;
+        }
+        out.push(byte | 0x80);
+    }
+}
+
+/// Decoded values of one unit enum, by string-table index.
+struct Variants<T>(Vec<(usize, T)>);
+
+impl<T> Default for Variants<T> {
+    fn default() -> Self {
+        Self(Vec::new())
+    }
+}
+
+/// Decodes values from `buf`, with the string table and message table read before.
+struct Reader<'a, 't> {
+    buf: &'a [u8],
+    pos: usize,
+    table: &'t [&'a str],
+    /// The message table (empty while it is being read).
+    messages: &'t [Message],
+    /// Shared strings made so far (travellers, rules, sources: a few), with their table index.
+    arcs: Vec<(usize, Arc<str>)>,
+    /// Message ids and argument names made so far (a few dozen), with their table index.
+    names: Vec<(usize, Cow<'static, str>)>,
+    currencies: Vec<(usize, Currency)>,
+}
+
+impl<'a, 't> Reader<'a, 't> {
+    fn new(buf: &'a [u8], pos: usize, table: &'t [&'a str], messages: &'t [Message]) -> Self {
+        Reader {
+            buf,
+            pos,
+            table,
+            messages,
+            arcs: Vec::new(),
+            names: Vec::new(),
+            currencies: Vec::new(),
+        }
+    }
+
+    /// The next `n` bytes.
+    fn take(&mut self, n: usize) -> Result<&'a [u8], Bad> {
+        let end = self.pos.checked_add(n).ok_or(Bad)?;
+        let b = self.buf.get(self.pos..end).ok_or(Bad)?;
+        self.pos = end;
+        Ok(b)
+    }
+
+    fn byte(&mut self) -> Result<u8, Bad> {
+        let b = *self.buf.get(self.pos).ok_or(Bad)?;
+        self.pos += 1;
+        Ok(b)
+    }
+
+    fn uint(&mut self) -> Result<u64, Bad> {
+        let (v, used) = get_uint(self.buf.get(self.pos..).ok_or(Bad)?).ok_or(Bad)?;
+        self.pos += used;
+        Ok(v)
+    }
+
+    fn int(&mut self) -> Result<i64, Bad> {
+        let v = self.uint()?;
+        Ok(((v >> 1) as i64) ^ -((v & 1) as i64))
+    }
+
+    fn len(&mut self) -> Result<usize, Bad> {
+        usize::try_from(self.uint()?).map_err(|_| Bad)
+    }
+
+    /// A count of things each taking at least one byte (so a damaged count cannot reserve much).
+    fn count(&mut self) -> Result<usize, Bad> {
+        let n = self.len()?;
+        if n > self.buf.len() - self.pos {
+            return Err(Bad);
+        }
+        Ok(n)
+    }
+
+    fn bool(&mut self) -> Result<bool, Bad> {
+        match self.byte()? {
+            0 => Ok(false),
+            1 => Ok(true),
+            _ => Err(Bad),
+        }
+    }
+
+    fn index(&mut self) -> Result<usize, Bad> {
+        let i = self.len()?;
+        if i >= self.table.len() {
+            return Err(Bad);
+        }
+        Ok(i)
+    }
+
+    fn str(&mut self) -> Result<&'a str, Bad> {
+        let i = self.index()?;
+        Ok(self.table[i])
+    }
+
+    fn string(&mut self) -> Result<String, Bad> {
+        Ok(self.str()?.to_owned())
+    }
+
+    /// A message id, argument name or term: one of a bounded set (see [`name`]).
+    fn cow(&mut self) -> Result<Cow<'static, str>, Bad> {
+        let i = self.index()?;
+        if let Some((_, n)) = self.names.iter().find(|(j, _)| *j == i) {
+            return Ok(n.clone());
+        }
+        let n = name(self.table[i]);
+        self.names.push((i, n.clone()));
+        Ok(n)
+    }
+
+    fn arc(&mut self) -> Result<Arc<str>, Bad> {
+        let i = self.index()?;
+        if let Some((_, a)) = self.arcs.iter().find(|(j, _)| *j == i) {
+            return Ok(Arc::clone(a));
+        }
+        let a: Arc<str> = Arc::from(self.table[i]);
+        self.arcs.push((i, Arc::clone(&a)));
+        Ok(a)
+    }
+
+    fn opt_arc(&mut self) -> Result<Option<Arc<str>>, Bad> {
+        Ok(if self.bool()? {
+            Some(self.arc()?)
+        } else {
+            None
+        })
+    }
+
+    fn opt_string(&mut self) -> Result<Option<String>, Bad> {
+        Ok(if self.bool()? {
+            Some(self.string()?)
+        } else {
+            None
+        })
+    }
+
+    fn strings(&mut self) -> Result<Vec<String>, Bad> {
+        let n = self.count()?;
+        (0..n).map(|_| self.string()).collect()
+    }
+
+    fn variant<T: DeserializeOwned + Clone>(&mut self, memo: &mut Variants<T>) -> Result<T, Bad> {
+        let i = self.index()?;
+        if let Some((_, v)) = memo.0.iter().find(|(j, _)| *j == i) {
+            return Ok(v.clone());
+        }
+        let v: T = serde_json::from_value(serde_json::Value::String(self.table[i].to_owned()))
+            .map_err(|_| Bad)?;
+        memo.0.push((i, v.clone()));
+        Ok(v)
+    }
+
+    fn dec(&mut self) -> Result<Decimal, Bad> {
+        let flags = self.byte()?;
+        let scale = flags & 0x7f;
+        if scale > 28 {
+            return Err(Bad);
+        }
+        let mut m: u128 = 0;
+        let mut shift = 0u32;
+        loop {
+            let b = self.byte()?;
+            if shift >= 96 {
+                return Err(Bad);
+            }
+            m |= u128::from(b & 0x7f) << shift;
+            shift += 7;
+            if b & 0x80 == 0 {
+                break;
+            }
+        }
+        if m >> 96 != 0 {
+            return Err(Bad);
+        }
+        let mut b = [0u8; 16];
+        b[2] = scale;
+        b[3] = flags & 0x80;
+        b[4..].copy_from_slice(&m.to_le_bytes()[..12]);
+        Ok(Decimal::deserialize(b))
+    }
+
+    fn opt_dec(&mut self) -> Result<Option<Decimal>, Bad> {
+        Ok(if self.bool()? {
+            Some(self.dec()?)
+        } else {
+            None
+        })
+    }
+
+    fn date(&mut self) -> Result<Date, Bad> {
+        let year = i32::try_from(self.int()?).map_err(|_| Bad)?;
+        let month = self.byte()?;
+        let day = self.byte()?;
+        Date::new(year, month, day).map_err(|_| Bad)
+    }
+
+    fn currency(&mut self) -> Result<Currency, Bad> {
+        let i = self.index()?;
+        if let Some((_, c)) = self.currencies.iter().find(|(j, _)| *j == i) {
+            return Ok(*c);
+        }
+        let c = Currency::from_code(self.table[i]).map_err(|_| Bad)?;
+        self.currencies.push((i, c));
+        Ok(c)
+    }
+
+    /// The message table.
+    fn message_table(&mut self) -> Result<Vec<Message>, Bad> {
+        let n = self.count()?;
+        let mut messages = Vec::with_capacity(n);
+        for _ in 0..n {
+            messages.push(self.message_body()?);
+        }
+        Ok(messages)
+    }
+
+    /// A message of the table.
+    fn message(&mut self) -> Result<Message, Bad> {
+        let i = self.len()?;
+        self.messages.get(i).cloned().ok_or(Bad)
+    }
+
+    fn message_body(&mut self) -> Result<Message, Bad> {
+        let id = self.cow()?;
+        let n = self.count()?;
+        let mut args = Vec::with_capacity(n);
+        for _ in 0..n {
+            let name = self.cow()?;
+            let arg = match self.byte()? {
+                0 => Arg::Text {
+                    value: self.string()?,
+                },
+                1 => Arg::Term { id: self.cow()? },
+                2 => Arg::Money {
+                    amount: self.dec()?,
+                    currency: self.currency()?,
+                },
+                3 => Arg::Number { value: self.dec()? },
+                4 => Arg::Percent { value: self.dec()? },
+                5 => Arg::Int { value: self.int()? },
+                6 => Arg::Date {
+                    value: self.date()?,
+                },
+                _ => return Err(Bad),
+            };
+            args.push((name, arg));
+        }
+        Ok(Message { id, args })
+    }
+
+    fn heavy(&mut self) -> Result<Heavy, Bad> {
+        let mut v = Memo::default();
+        let assessment = self.assessment(&mut v)?;
+        let purchase_ids = self.strings()?;
+        let plan = if self.bool()? {
+            Some((self.dec()?, self.strings()?))
+        } else {
+            None
+        };
+        let n = self.count()?;
+        let mut rates = Vec::with_capacity(n);
+        for _ in 0..n {
+            rates.push(RateUse {
+                from: self.currency()?,
+                to: self.currency()?,
+                rate: self.dec()?,
+                source: self.variant(&mut v.source)?,
+                valid_on: self.date()?,
+                age_days: self.int()?,
+                origin: self.string()?,
+            });
+        }
+        let n = self.count()?;
+        let mut left_out = Vec::with_capacity(n);
+        for _ in 0..n {
+            left_out.push(LeftOut {
+                purchase: self.string()?,
+                reason: self.message()?,
+            });
+        }
+        Ok(Heavy {
+            assessment,
+            purchase_ids,
+            plan,
+            rates,
+            left_out,
+        })
+    }
+
+    /// One assessment item.
+    fn item(&mut self, v: &mut Memo) -> Result<ItemResult, Bad> {
+        Ok(ItemResult {
+            index: self.len()?,
+            traveller: self.arc()?,
+            description: self.string()?,
+            kind: self.variant(&mut v.kind)?,
+            status: self.variant(&mut v.status)?,
+            customs_value: self.opt_dec()?,
+            dutiable_value: self.dec()?,
+            duty: self.dec()?,
+            vat: self.dec()?,
+            excise: self.dec()?,
+            other: self.dec()?,
+            complete: self.bool()?,
+            rule: self.arc()?,
+            source: self.opt_arc()?,
+            explanation: {
+                let m = self.count()?;
+                (0..m).map(|_| self.message()).collect::<Result<_, _>>()?
+            },
+        })
+    }
+
+    /// The items of chunks `(count, bytes)`, decoded side by side on the cores there are.
+    fn items(&self, parts: &[(usize, &'a [u8])]) -> Result<Vec<ItemResult>, Bad> {
+        let (table, messages) = (self.table, self.messages);
+        let group = |g: &[(usize, &'a [u8])]| -> Result<Vec<ItemResult>, Bad> {
+            let mut out = Vec::with_capacity(g.iter().map(|p| p.0).sum());
+            let mut v = Memo::default();
+            let mut r = Reader::new(&[], 0, table, messages);
+            for (n, bytes) in g {
+                (r.buf, r.pos) = (bytes, 0);
+                for _ in 0..*n {
+                    out.push(r.item(&mut v)?);
+                }
+                if r.pos != bytes.len() {
+                    return Err(Bad);
+                }
+            }
+            Ok(out)
+        };
+        let threads = std::thread::available_parallelism()
+            .map_or(1, std::num::NonZeroUsize::get)
+            .min(parts.len());
+        if threads <= 1 {
+            return group(parts);
+        }
+        let groups: Vec<_> = parts.chunks(parts.len().div_ceil(threads)).collect();
+        std::thread::scope(|s| {
+            let others: Vec<_> = groups[1..].iter().map(|g| s.spawn(|| group(g))).collect();
+            let mut items = group(groups[0])?;
+            for h in others {
+                items.extend(h.join().map_err(|_| Bad)??);
+            }
+            Ok(items)
+        })
+    }
+
+    fn assessment(&mut self, v: &mut Memo) -> Result<Assessment, Bad> {
+        let jurisdiction = self.string()?;
+        let currency = self.currency()?;
+        let arrival = self.date()?;
+        let pack_valid_from = self.date()?;
+        let channel = self.variant(&mut v.channel)?;
+        let [duty, vat, excise, other, total_due] = [
+            self.dec()?,
+            self.dec()?,
+            self.dec()?,
+            self.dec()?,
+            self.dec()?,
+        ];
+        let complete = self.bool()?;
+        let n = self.count()?;
+        let chunks = self.count()?;
+        let mut parts = Vec::with_capacity(chunks);
+        for _ in 0..chunks {
+            let items = self.len()?;
+            let size = self.len()?;
+            parts.push((items, self.take(size)?));
+        }
+        if parts.iter().map(|p| p.0).sum::<usize>() != n {
+            return Err(Bad);
+        }
+        let items = self.items(&parts)?;
+        let n = self.count()?;
+        let mut notices = Vec::with_capacity(n);
+        for _ in 0..n {
+            notices.push(Notice {
+                code: self.variant(&mut v.code)?,
+                severity: self.variant(&mut v.severity)?,
+                message: self.message()?,
+                item: if self.bool()? {
+                    Some(self.len()?)
+                } else {
+                    None
+                },
+                source: self.opt_string()?,
+            });
+        }
+        let n = self.count()?;
+        let mut allowances = Vec::with_capacity(n);
+        for _ in 0..n {
+            allowances.push(AllowanceUse {
+                travellers: self.strings()?,
+                category: self.variant(&mut v.category)?,
+                rule: self.string()?,
+                used: self.dec()?,
+                limit: self.dec()?,
+                unit: {
+                    let u = self.str()?;
+                    UNITS.iter().copied().find(|k| *k == u).ok_or(Bad)?
+                },
+            });
+        }
+        let n = self.count()?;
+        let mut figures = Vec::with_capacity(n);
+        for _ in 0..n {
+            figures.push(FigureUse {
+                path: self.string()?,
+                url: self.string()?,
+                title: self.string()?,
+                from: self.date()?,
+                confidence: self.variant(&mut v.confidence)?,
+            });
+        }
+        Ok(Assessment {
+            jurisdiction,
+            currency,
+            arrival,
+            pack_valid_from,
+            channel,
+            duty,
+            vat,
+            excise,
+            other,
+            total_due,
+            complete,
+            items,
+            notices,
+            allowances,
+            figures,
+        })
+    }
+}
+
+/// The unit enums met while decoding, by string-table index.
+#[derive(Default)]
+struct Memo {
+    channel: Variants<karvon_domain::Channel>,
+    kind: Variants<karvon_domain::kind::Kind>,
+    status: Variants<karvon_domain::assess::ItemStatus>,
+    code: Variants<karvon_domain::assess::NoticeCode>,
+    severity: Variants<karvon_domain::assess::Severity>,
+    category: Variants<karvon_domain::pack::Category>,
+    confidence: Variants<karvon_domain::pack::Confidence>,
+    source: Variants<karvon_domain::fx::RateSource>,
+}
+
+/// How many distinct message ids and argument names are kept for the whole process.
+const MAX_NAMES: usize = 4_096;
+
+/// A message id, argument name or term id as the `'static` string the domain uses: each distinct
+/// one is made once for the process and shared from then on (they come from the code and the
+/// rules packs, a bounded vocabulary; past [`MAX_NAMES`] of them each use gets its own copy).
+/// Decoding a status makes tens of thousands of them: this saves as many allocations.
+fn name(s: &str) -> Cow<'static, str> {
+    static NAMES: Mutex<BTreeSet<&'static str>> = Mutex::new(BTreeSet::new());
+    let mut names = NAMES.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(known) = names.get(s) {
+        return Cow::Borrowed(known);
+    }
+    if names.len() >= MAX_NAMES {
+        return Cow::Owned(s.to_owned());
+    }
+    let kept: &'static str = Box::leak(Box::from(s));
+    names.insert(kept);
+    Cow::Borrowed(kept)
+}
+
+/// FNV-1a: a fast hash for the encoder's tables (short keys it made itself, so no flooding).
+type Fnv = BuildHasherDefault<FnvHasher>;
+
+/// The state of an FNV-1a hash.
+struct FnvHasher(u64);
+
+impl Default for FnvHasher {
+    fn default() -> Self {
+        Self(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0 ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+}
+
+/// A LEB128 integer at the start of `b`, with the bytes it took.
+fn get_uint(b: &[u8]) -> Option<(u64, usize)> {
+    let mut v: u64 = 0;
+    for (i, byte) in b.iter().enumerate().take(10) {
+        v |= u64::from(byte & 0x7f) << (7 * i);
+        if byte & 0x80 == 0 {
+            return Some((v, i + 1));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{KeySource, PurchaseInput, TravellerInput, TripInput};
+    use karvon_domain::kind::{Kind, Mode};
+
+    fn trip(k: &Karvon) -> String {
+        let who = k
+            .add_traveller(&TravellerInput {
+                name: "Lola Rahimova".into(),
+                birth_date: Some("1980-01-02".parse().unwrap()),
+                residency: "FI".into(),
+                document: None,
+                statuses: vec![],
+            })
+            .unwrap()
+            .id;
+        let t = k
+            .add_trip(&TripInput {
+                name: "Tashkent".into(),
+                jurisdiction: "FI".into(),
+                arrival: "2026-12-10".parse().unwrap(),
+                mode: Mode::Air,
+                days_abroad: 5,
+                travellers: vec![who],
+                plan: None,
+                joint: false,
+            })
+            .unwrap()
+            .id;
+        let eur = Currency::from_code("EUR").unwrap();
+        for (i, kind) in [Kind::Goods, Kind::Wine, Kind::Cigarettes, Kind::Spirits]
+            .into_iter()
+            .enumerate()
+        {
+            let mut p = PurchaseInput::new(&t, "Thing", kind, "2026-12-05".parse().unwrap())
+                .priced(Decimal::new(12_345 * (i as i64 + 1), 2), eur);
+            p.litres = Some(Decimal::new(15, 1));
+            p.count = Some(Decimal::from(400));
+            p.abv = Some(Decimal::from(40));
+            k.add_purchase(&p).unwrap();
+        }
+        t
+    }
+
+    #[test]
+    fn a_status_decodes_to_itself_and_damaged_bytes_to_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let k = Karvon::open(dir.path(), &KeySource::Provided([5; 32])).unwrap();
+        let t = trip(&k);
+        let s = k.status_fresh(&t).unwrap();
+        assert!(!s.assessment.notices.is_empty());
+        let bytes = encode(&s).unwrap();
+        let h = decode(&bytes).unwrap();
+        assert_eq!(h.assessment, s.assessment);
+        assert_eq!(h.purchase_ids, s.purchase_ids);
+        assert_eq!(h.rates, s.rates);
+        assert_eq!(h.left_out, s.left_out);
+        // Exact decimals, scale included (1.50 stays 1.50).
+        let texts = |a: &Assessment| serde_json::to_string(a).unwrap();
+        assert_eq!(texts(&h.assessment), texts(&s.assessment));
+        // Cut short or changed anywhere: nothing, or a value, never a panic.
+        for cut in 0..bytes.len() {
+            assert!(decode(&bytes[..cut]).is_none());
+        }
+        for at in 0..bytes.len() {
+            let mut b = bytes.clone();
+            b[at] ^= 0xa5;
+            let _ = decode(&b);
+        }
+    }
+
+    #[test]
+    fn a_new_generation_drops_every_snapshot() {
+        let dir = tempfile::tempdir().unwrap();
+        let k = Karvon::open(dir.path(), &KeySource::Provided([5; 32])).unwrap();
+        let t = trip(&k);
+        assert_eq!(k.save_statuses().unwrap(), 1);
+        assert!(k.kept_status_usable(&t).unwrap());
+        let gen = |k: &Karvon| k.store().unwrap().read(generation).unwrap();
+        let before = gen(&k);
+        assert!(before.is_some());
+        k.store()
+            .unwrap()
+            .write_derived(|tx| new_generation(tx))
+            .unwrap()
+            .unwrap();
+        assert_ne!(gen(&k), before);
+        assert!(!k.kept_status_usable(&t).unwrap());
+    }
+}
