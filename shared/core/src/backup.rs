@@ -258,8 +258,8 @@ impl Karvon {
 
 /// The place a restore tells the rest of the core that the database now holds other data,
 /// inside the restore's transaction (e.g. a new generation id for persisted status snapshots).
-pub(crate) fn after_restore(_tx: &Tx<'_>) -> Result<(), Error> {
-    Ok(())
+pub(crate) fn after_restore(tx: &Tx<'_>) -> Result<(), Error> {
+    crate::snapshot::new_generation(tx)
 }
 
 /// Drops every in-memory cache built from the replaced data.
@@ -413,6 +413,8 @@ fn write_backup(data: &Data, part: &Path, dest: &Path, passphrase: &str) -> Resu
     // the outbox).
     tx.execute("DELETE FROM device_key", [])?;
     tx.execute("DELETE FROM sync_batch", [])?;
+    // Derived data sealed with this device's key: rebuilt wherever the backup is restored.
+    tx.execute("DELETE FROM status_snapshot", [])?;
     tx.execute_batch(BACKUP_TABLES)?;
     tx.execute(
         "INSERT INTO backup_key(id, salt, iterations, sealed) VALUES (1, ?1, ?2, ?3)",
@@ -883,6 +885,7 @@ fn replace_all(tx: &mut Tx<'_>, copy: &Connection, path: &Path) -> Result<(), Er
         rows.collect::<Result<_, _>>()?
     };
     let mut rebuild = Vec::new();
+    let mut fills = Vec::new();
     for (table, kind) in &tables {
         let t = quote(table);
         if DEVICE_TABLES.contains(&table.as_str()) {
@@ -935,6 +938,11 @@ fn replace_all(tx: &mut Tx<'_>, copy: &Connection, path: &Path) -> Result<(), Er
         } else {
             tx.execute(&format!("DELETE FROM {t}"), [])?;
         }
+        fills.push((t, cols, list, order, keep_device_meta));
+    }
+    // Every table is emptied before any is filled: emptying a parent table (`rate_table`)
+    // cascades to its children (`rate`), which must not lose rows already restored.
+    for (t, cols, list, order, keep_device_meta) in fills {
         let mut read = copy
             .prepare(&format!("SELECT {list} FROM {t}{order}"))
             .map_err(|e| damaged(path, &e))?;

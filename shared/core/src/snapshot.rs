@@ -75,7 +75,6 @@ pub(crate) struct Heavy {
 /// Replaces the database's generation id (and drops every snapshot): call it whenever the rows
 /// of the database are replaced by other rows whose `meta.writes` may repeat an earlier count,
 /// as a restore from a backup does.
-#[cfg_attr(not(test), allow(dead_code))]
 pub(crate) fn new_generation(conn: &Connection) -> Result<(), Error> {
     conn.execute(
         "INSERT INTO meta(key, value) VALUES('generation', ?1)

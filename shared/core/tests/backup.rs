@@ -761,3 +761,60 @@ fn a_backup_of_an_older_schema_is_migrated_on_restore() {
     .unwrap();
     assert_eq!(b.status(&trips[0].id).unwrap().assessment.items.len(), 1);
 }
+
+#[test]
+fn status_snapshots_stay_out_of_backups_and_a_restore_never_reads_an_old_one() {
+    let tmp = tempfile::tempdir().unwrap();
+    let a_dir = tmp.path().join("a");
+    let (k, made) = device_a(&a_dir);
+    k.status(&made.trip).unwrap();
+    k.save_statuses().unwrap();
+    let live = rusqlite::Connection::open(a_dir.join(karvon_core::DATABASE_FILE)).unwrap();
+    let saved: i64 = live
+        .query_row("SELECT count(*) FROM status_snapshot", [], |r| r.get(0))
+        .unwrap();
+    assert!(saved >= 1, "the status is kept on disk");
+    drop(live);
+    let file = tmp.path().join("a.karvon-backup");
+    k.backup(&file, PASS).unwrap();
+    let c = rusqlite::Connection::open(&file).unwrap();
+    let kept: i64 = c
+        .query_row("SELECT count(*) FROM status_snapshot", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(kept, 0, "derived data sealed with the device key stays out");
+    drop(c);
+    // A purchase after the backup, and its status saved on disk.
+    k.add_purchase(
+        &PurchaseInput::new(&made.trip, "Watch", Kind::Goods, day("2026-12-07"))
+            .priced(d("400"), cur("EUR")),
+    )
+    .unwrap();
+    assert_eq!(k.status(&made.trip).unwrap().assessment.items.len(), 3);
+    k.save_statuses().unwrap();
+    let generation = meta(&a_dir, "generation");
+    assert!(generation.is_some());
+    drop(k);
+    let k = Karvon::open(&a_dir, &KEY_A).unwrap();
+    k.restore(&file, PASS).unwrap();
+    assert_ne!(meta(&a_dir, "generation"), generation);
+    let s = k.status(&made.trip).unwrap();
+    let fresh = k.status_fresh(&made.trip).unwrap();
+    assert_eq!(
+        (s.assessment.items.len(), s.left_out.len()),
+        (fresh.assessment.items.len(), fresh.left_out.len())
+    );
+    assert_eq!(s.purchase_ids.len() + s.left_out.len(), 2, "as backed up");
+    assert!(
+        s.left_out.is_empty(),
+        "{:?} {:?}",
+        s.left_out,
+        k.rate_tables()
+    );
+    assert_eq!(*s, fresh);
+    drop(k);
+    let k = Karvon::open(&a_dir, &KEY_A).unwrap();
+    assert_eq!(
+        *k.status(&made.trip).unwrap(),
+        k.status_fresh(&made.trip).unwrap()
+    );
+}
