@@ -264,6 +264,16 @@ pub fn run() -> Result<(), String> {
             backup::restore,
             commands::export_payment_xml,
         ])
-        .run(tauri::generate_context!())
-        .map_err(|e| e.to_string())
+        .build(tauri::generate_context!())
+        .map_err(|e| e.to_string())?
+        .run(|app, event| {
+            // The statuses computed this session are kept on disk, so the next start shows
+            // them without recomputing (the app ends without dropping its state).
+            if let tauri::RunEvent::Exit = event {
+                if let Some(st) = app.try_state::<AppState>() {
+                    let _ = st.core().save_statuses();
+                }
+            }
+        });
+    Ok(())
 }
