@@ -9,8 +9,9 @@
 //! synced. It is used only when its stamp matches exactly:
 //! - `meta.writes`, the count every write transaction bumps (purchases, trips, travellers,
 //!   rates, alerts, packs and bundles, settings, sync), in its own column;
-//! - this format, the crate version (the workspace's, domain included) and `KARVON_BUILD_ID` if the build set one
-//!   (a new app may assess differently or encode differently);
+//! - this format, the crate version (the workspace's, domain included) and `KARVON_BUILD_ID`
+//!   (`build.rs`: a hash of the core's and the engine's sources unless the build gives one), so
+//!   another build — which may assess or encode differently — never reads it;
 //! - the schema version (a migration may change rows without counting a write);
 //! - the database's generation, a random id in `meta` that a restore replaces
 //!   ([`new_generation`]);
@@ -108,7 +109,7 @@ fn stamp(k: &Karvon, conn: &Connection, jurisdiction: &str) -> Result<Option<Str
     Ok(Some(format!(
         "{FORMAT} core {} build {} schema {} generation {generation} pack {}",
         env!("CARGO_PKG_VERSION"),
-        option_env!("KARVON_BUILD_ID").unwrap_or("-"),
+        env!("KARVON_BUILD_ID"),
         store::schema_version(conn)?,
         crate::crypto::hex(digest(&SHA256, &pack).as_ref()),
     )))
