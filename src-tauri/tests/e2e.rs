@@ -462,20 +462,20 @@ fn journeys_in_a_real_window() {
 
     // Backup of everything to one file (the passphrase typed twice, a slip is named), then
     // restore: what the file holds is shown first, a wrong passphrase changes nothing.
-    go(&s, "#nav-settings", "#backup-pass");
-    s.type_in("#backup-pass", "correct horse battery");
-    s.type_in("#backup-repeat", "correct horse batterY");
-    s.click("#backup-make");
+    go(&s, "#nav-settings", "#bk-pass");
+    s.type_in("#bk-pass", "correct horse battery");
+    s.type_in("#bk-repeat", "correct horse batterY");
+    s.click("#bk-make");
     s.wait_text("#error", |t| t.contains("repeat"));
-    s.type_in("#backup-repeat", "correct horse battery");
-    s.click("#backup-make");
-    let file = s.wait_text("#backup-file", |t| t.trim().ends_with(".karvon-backup"));
+    s.type_in("#bk-repeat", "correct horse battery");
+    s.click("#bk-make");
+    let file = s.wait_text("#bk-file", |t| t.trim().ends_with(".karvon-backup"));
     let file = PathBuf::from(file.trim());
     assert!(file.starts_with(&exports), "{}", file.display());
     assert!(
-        s.text("#backup-done").contains("trips 1"),
+        s.text("#bk-done").contains("trips 1"),
         "{}",
-        s.text("#backup-done")
+        s.text("#bk-done")
     );
     s.click("#nav-trips");
     s.click(".trip-delete");

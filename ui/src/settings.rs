@@ -206,18 +206,18 @@ fn backup_panel() -> impl IntoView {
         <section class="panel" aria-labelledby="h-backup">
             <h3 id="h-backup">{t("ui-backup")}</h3>
             <p class="muted">{t("ui-backup-help")}</p>
-            <form id="backup-form" on:submit=make>
+            <form id="bk-form" on:submit=make>
                 <div class="row">
-                    {input("backup-pass", "ui-passphrase", "password", form, |f| &mut f.passphrase)}
-                    {input("backup-repeat", "ui-passphrase-repeat", "password", form, |f| &mut f.repeat)}
-                    {input("backup-path", "ui-backup-path", "text", form, |f| &mut f.path)}
+                    {input("bk-pass", "ui-passphrase", "password", form, |f| &mut f.passphrase)}
+                    {input("bk-repeat", "ui-passphrase-repeat", "password", form, |f| &mut f.repeat)}
+                    {input("bk-path", "ui-backup-path", "text", form, |f| &mut f.path)}
                 </div>
                 <ErrorBox error=error/>
-                <button id="backup-make" type="submit">{t("ui-backup-make")}</button>
+                <button id="bk-make" type="submit">{t("ui-backup-make")}</button>
             </form>
             {move || made.get().map(|v| view! {
-                <div class="ok" id="backup-done">
-                    <p>{t("ui-backup-written")}" "<code id="backup-file">{v.path}</code></p>
+                <div class="ok" id="bk-done">
+                    <p>{t("ui-backup-written")}" "<code id="bk-file">{v.path}</code></p>
                     <p class="muted">{v.summary}</p>
                 </div>
             })}
