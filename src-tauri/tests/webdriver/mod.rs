@@ -368,15 +368,33 @@ impl Session {
 
     /// Types into an element (after clearing it).
     pub fn type_in(&self, css: &str, text: &str) {
-        let e = self.find(css);
-        self.cmd("POST", &format!("/element/{e}/clear"), Some(json!({})));
-        let v = self.cmd(
-            "POST",
-            &format!("/element/{e}/value"),
-            Some(json!({"text": text})),
-        );
-        assert!(v.is_null(), "type into {css}: {v}");
-        self.settle();
+        // Select all and delete, as a user would, so the page sees the field emptied (a bare
+        // WebDriver clear fires no input event, and a re-render then put the old text back:
+        // "twelve" + "12" became "twelve12"); then check the field says what was typed.
+        for attempt in 0..3 {
+            let e = self.find(css);
+            self.cmd("POST", &format!("/element/{e}/clear"), Some(json!({})));
+            // Ctrl+A (the modifier is released when the command ends), then Backspace, then
+            // the text: each its own command.
+            for keys in ["\u{E009}a", "\u{E003}", text] {
+                let v = self.cmd(
+                    "POST",
+                    &format!("/element/{e}/value"),
+                    Some(json!({ "text": keys })),
+                );
+                assert!(v.is_null(), "type into {css}: {v}");
+            }
+            self.settle();
+            let now = self.script(
+                "const e = document.querySelector(arguments[0]); return e ? e.value : null",
+                &[json!(css)],
+            );
+            if now.as_str() == Some(text) {
+                return;
+            }
+            eprintln!("{css} says {now} after typing {text:?} (attempt {attempt}): again");
+        }
+        panic!("could not type {text:?} into {css}{}", self.context());
     }
 
     /// Sets a form control's value as a user would (an `input` and a `change` event).
