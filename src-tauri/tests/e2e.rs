@@ -485,6 +485,10 @@ fn journeys_in_a_real_window() {
     s.wait_text("#restore-summary", |t| {
         t.contains("trips 1") && t.contains("receipts 1")
     });
+    s.script(
+        "document.querySelector('#restore-form').scrollIntoView({block: 'center'})",
+        &[],
+    );
     shot(&s, "backup");
     s.type_in("#restore-pass", "not the passphrase");
     s.click("#restore-confirm");
