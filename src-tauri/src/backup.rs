@@ -2,20 +2,18 @@
 //! picked in the window and sent as raw bytes, kept in the data folder, described, and only
 //! restored once the user confirms with the passphrase.
 
-use std::borrow::Cow;
 use std::path::PathBuf;
 
 use karvon_core::backup::BackupInfo;
 use karvon_core::domain::Message;
 use karvon_core::i18n::Catalogue;
 use karvon_core::Karvon;
-use serde_json::Value;
-use tauri::ipc::{InvokeBody, Request};
+use tauri::ipc::Request;
 use tauri::State;
 
 use crate::commands::{export_path, run, today, Answer};
 use crate::error::field_error;
-use crate::receipts::{percent_decode, NAME_HEADER};
+use crate::receipts::{percent_decode, raw_body, NAME_HEADER};
 use crate::views;
 use crate::wire::{BackupForm, BackupView};
 use crate::AppState;
@@ -76,22 +74,7 @@ pub async fn backup(st: State<'_, AppState>, form: BackupForm) -> Answer<BackupV
 #[tauri::command]
 pub async fn stage_restore(st: State<'_, AppState>, request: Request<'_>) -> Answer<BackupView> {
     let cat = st.catalogue();
-    let bytes: Cow<'_, [u8]> = match request.body() {
-        InvokeBody::Raw(bytes) => Cow::Borrowed(bytes),
-        InvokeBody::Json(Value::Array(items)) => items
-            .iter()
-            .map(|v| v.as_u64().and_then(|n| u8::try_from(n).ok()))
-            .collect::<Option<Vec<u8>>>()
-            .map(Cow::Owned)
-            .ok_or_else(|| field_error(&cat, "file", Message::new("ui-error-receipt-body")))?,
-        InvokeBody::Json(_) => {
-            return Err(field_error(
-                &cat,
-                "file",
-                Message::new("ui-error-receipt-body"),
-            ))
-        }
-    };
+    let bytes = raw_body(&cat, &request)?;
     let name = request
         .headers()
         .get(NAME_HEADER)

@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 
 use karvon_core::domain::Message;
+use karvon_core::i18n::Catalogue;
 use serde_json::Value;
 use tauri::ipc::{InvokeBody, Request, Response};
 use tauri::State;
@@ -24,24 +25,7 @@ pub const NAME_HEADER: &str = "x-karvon-file-name";
 #[tauri::command]
 pub async fn attach_receipt(st: State<'_, AppState>, request: Request<'_>) -> Answer<ReceiptView> {
     let cat = st.catalogue();
-    // Raw over the IPC protocol; a list of byte values when the webview fell back to
-    // `postMessage` (where every body is JSON).
-    let bytes: Cow<'_, [u8]> = match request.body() {
-        InvokeBody::Raw(bytes) => Cow::Borrowed(bytes),
-        InvokeBody::Json(Value::Array(items)) => items
-            .iter()
-            .map(|v| v.as_u64().and_then(|n| u8::try_from(n).ok()))
-            .collect::<Option<Vec<u8>>>()
-            .map(Cow::Owned)
-            .ok_or_else(|| field_error(&cat, "file", Message::new("ui-error-receipt-body")))?,
-        InvokeBody::Json(_) => {
-            return Err(field_error(
-                &cat,
-                "file",
-                Message::new("ui-error-receipt-body"),
-            ))
-        }
-    };
+    let bytes = raw_body(&cat, &request)?;
     let header = |name: &str| {
         request
             .headers()
@@ -67,6 +51,22 @@ pub async fn receipt(st: State<'_, AppState>, id: String) -> Answer<Response> {
 #[tauri::command]
 pub async fn delete_receipt(st: State<'_, AppState>, id: String) -> Answer<()> {
     run(&st, |k| k.delete_receipt(&id))
+}
+
+/// The bytes of a raw request body: raw over the IPC protocol, a list of byte values when the
+/// webview fell back to `postMessage` (where every body is JSON).
+pub fn raw_body<'a>(cat: &Catalogue, request: &'a Request<'_>) -> Answer<Cow<'a, [u8]>> {
+    let refused = || field_error(cat, "file", Message::new("ui-error-file-body"));
+    match request.body() {
+        InvokeBody::Raw(bytes) => Ok(Cow::Borrowed(bytes)),
+        InvokeBody::Json(Value::Array(items)) => items
+            .iter()
+            .map(|v| v.as_u64().and_then(|n| u8::try_from(n).ok()))
+            .collect::<Option<Vec<u8>>>()
+            .map(Cow::Owned)
+            .ok_or_else(refused),
+        InvokeBody::Json(_) => Err(refused()),
+    }
 }
 
 /// Decodes `%XX` escapes (as `encodeURIComponent` writes them) into UTF-8 text; a broken
