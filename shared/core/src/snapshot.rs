@@ -29,7 +29,7 @@ use std::hash::{BuildHasherDefault, DefaultHasher, Hash, Hasher};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use karvon_domain::assess::{AllowanceUse, FigureUse, ItemResult, Notice};
-use karvon_domain::message::Arg;
+use karvon_domain::message::{Arg, Args, NamedArg};
 use karvon_domain::{Assessment, Currency, Date, Message};
 use ring::digest::{digest, SHA256};
 use rusqlite::{params, Connection, OptionalExtension};
@@ -767,12 +767,13 @@ impl<'a, 't> Reader<'a, 't> {
         Ok(c)
     }
 
-    /// The message table.
+    /// The message table. Its messages are shared: each use of one is a copy.
     fn message_table(&mut self) -> Result<Vec<Message>, Bad> {
         let n = self.count()?;
         let mut messages = Vec::with_capacity(n);
+        let mut args = Vec::new();
         for _ in 0..n {
-            messages.push(self.message_body()?);
+            messages.push(self.message_body(&mut args)?);
         }
         Ok(messages)
     }
@@ -783,10 +784,11 @@ impl<'a, 't> Reader<'a, 't> {
         self.messages.get(i).cloned().ok_or(Bad)
     }
 
-    fn message_body(&mut self) -> Result<Message, Bad> {
+    /// A message of the table, its arguments decoded into `args` first.
+    fn message_body(&mut self, args: &mut Vec<NamedArg>) -> Result<Message, Bad> {
         let id = self.cow()?;
         let n = self.count()?;
-        let mut args = Vec::with_capacity(n);
+        args.clear();
         for _ in 0..n {
             let name = self.cow()?;
             let arg = match self.byte()? {
@@ -808,6 +810,11 @@ impl<'a, 't> Reader<'a, 't> {
             };
             args.push((name, arg));
         }
+        let args = if args.is_empty() {
+            Args::new()
+        } else {
+            Args::from(Arc::<[NamedArg]>::from(&args[..]))
+        };
         Ok(Message { id, args })
     }
 

@@ -3,6 +3,8 @@
 //! The domain never builds user-facing sentences; it emits [`Message`]s that a catalogue
 //! (`karvon-i18n`) renders in the user's language.
 
+mod args;
+
 use std::borrow::Cow;
 
 use rust_decimal::Decimal;
@@ -10,6 +12,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::currency::Currency;
 use crate::date::Date;
+
+pub use args::{Args, NamedArg};
 
 /// A typed argument of a message.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -63,8 +67,8 @@ pub struct Message {
     /// Catalogue id, e.g. `line-exempt-in-allowance`.
     pub id: Cow<'static, str>,
     /// Named arguments, in the order given.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub args: Vec<(Cow<'static, str>, Arg)>,
+    #[serde(default, skip_serializing_if = "Args::is_empty")]
+    pub args: Args,
 }
 
 impl Message {
@@ -72,7 +76,7 @@ impl Message {
     pub fn new(id: &'static str) -> Self {
         Self {
             id: Cow::Borrowed(id),
-            args: Vec::new(),
+            args: Args::new(),
         }
     }
 
@@ -122,6 +126,16 @@ impl Message {
         self.arg(name, Arg::Date { value })
     }
 
+    /// The same message with its arguments shared (see [`Args::shared`]): for a message that is
+    /// copied many times.
+    #[must_use]
+    pub fn shared(self) -> Self {
+        Self {
+            id: self.id,
+            args: self.args.shared(),
+        }
+    }
+
     /// The argument with this name, if any.
     pub fn get(&self, name: &str) -> Option<&Arg> {
         self.args.iter().find(|(n, _)| n == name).map(|(_, a)| a)
@@ -133,7 +147,7 @@ impl Message {
     pub fn new_owned(id: String) -> Self {
         Self {
             id: Cow::Owned(id),
-            args: Vec::new(),
+            args: Args::new(),
         }
     }
 }
