@@ -41,7 +41,7 @@ use crate::status::{LeftOut, RateUse, TripStatus};
 use crate::{store, Error, Karvon};
 
 /// The encoding below; change it whenever the encoding changes.
-const FORMAT: &str = "karvon-status-1";
+const FORMAT: &str = "karvon-status-2";
 
 /// Assessment items per separately decodable chunk.
 #[cfg(not(test))]
@@ -182,8 +182,10 @@ pub(crate) fn save(k: &Karvon, writes: i64, status: &TripStatus) -> Result<bool,
     Ok(saved.unwrap_or(false))
 }
 
-// ---- Encoding: a string table (lengths, then text), then the values (LEB128 integers,
-// zigzag for signed ones, strings by table index, decimals as scale and sign then mantissa). ----
+// ---- Encoding: a string table (lengths, then text); the names (message ids, argument names,
+// terms: string-table indices); the message table (each distinct message once); then the values
+// (LEB128 integers, zigzag for signed ones, strings by table index, names and messages by their
+// own index, decimals as scale and sign then mantissa, record ids as 16 bytes). ----
 
 /// Why bytes could not be encoded or decoded (never shown: the status is rebuilt).
 #[derive(Debug)]
@@ -201,17 +203,18 @@ pub(crate) fn encode(s: &TripStatus) -> Result<Vec<u8>, Error> {
 /// Decodes bytes made by [`encode`].
 fn decode(bytes: &[u8]) -> Option<Heavy> {
     let (table, pos) = string_table(bytes).ok()?;
-    let mut r = Reader::new(bytes, pos, &table, &[]);
+    let mut r = Reader::new(bytes, pos, &table, &[], &[]);
+    let names = r.names().ok()?;
+    let mut r = Reader::new(bytes, r.pos, &table, &names, &[]);
     let messages = r.message_table().ok()?;
-    let pos = r.pos;
-    let mut r = Reader::new(bytes, pos, &table, &messages);
+    let mut r = Reader::new(bytes, r.pos, &table, &names, &messages);
     let heavy = r.heavy().ok()?;
     (r.pos == bytes.len()).then_some(heavy)
 }
 
 /// The string table at the start of `buf`, and where the values after it start.
 fn string_table(buf: &[u8]) -> Result<(Vec<&str>, usize), Bad> {
-    let mut r = Reader::new(buf, 0, &[], &[]);
+    let mut r = Reader::new(buf, 0, &[], &[], &[]);
     let count = r.len()?;
     let size = r.len()?;
     let lens = r.take(size)?;
@@ -245,6 +248,10 @@ struct Writer {
     count: u32,
     /// Unit enum values written so far (type and variant), with their table index.
     variants: Vec<(TypeId, u64, u32)>,
+    /// Message ids, argument names and terms, with their index among the names.
+    names: HashMap<String, u32, Fnv>,
+    /// The string-table index of each name, in order.
+    name_list: Vec<u8>,
     /// The message table: each distinct message once (many lines explain alike).
     messages: Vec<u8>,
     /// The encoding of each message in the table, with its index.
@@ -263,6 +270,8 @@ impl Writer {
         head.extend_from_slice(&self.lens);
         put_uint(&mut head, self.text.len() as u64);
         head.extend_from_slice(&self.text);
+        put_uint(&mut head, self.names.len() as u64);
+        head.extend_from_slice(&self.name_list);
         put_uint(&mut head, self.message_index.len() as u64);
         head.extend_from_slice(&self.messages);
         head.extend_from_slice(&self.out);
@@ -286,8 +295,9 @@ impl Writer {
         self.out.push(u8::from(b));
     }
 
-    fn str(&mut self, s: &str) {
-        let i = match self.strings.get(s) {
+    /// The string-table index of `s`, added when new.
+    fn string_index(&mut self, s: &str) -> u32 {
+        match self.strings.get(s) {
             Some(i) => *i,
             None => {
                 let i = self.count;
@@ -297,8 +307,48 @@ impl Writer {
                 self.strings.insert(s.to_owned(), i);
                 i
             }
+        }
+    }
+
+    fn str(&mut self, s: &str) {
+        let i = self.string_index(s);
+        self.uint(u64::from(i));
+    }
+
+    /// A message id, argument name or term.
+    fn name(&mut self, s: &str) {
+        let i = match self.names.get(s) {
+            Some(i) => *i,
+            None => {
+                let at = self.string_index(s);
+                put_uint(&mut self.name_list, u64::from(at));
+                let i = self.names.len() as u32;
+                self.names.insert(s.to_owned(), i);
+                i
+            }
         };
         self.uint(u64::from(i));
+    }
+
+    /// A record id: 16 bytes when it is in canonical form, else text.
+    fn id(&mut self, s: &str) {
+        match store::id_bytes(s) {
+            Some(b) => {
+                self.out.push(1);
+                self.out.extend_from_slice(&b);
+            }
+            None => {
+                self.out.push(0);
+                self.str(s);
+            }
+        }
+    }
+
+    fn ids(&mut self, v: &[String]) {
+        self.len(v.len());
+        for s in v {
+            self.id(s);
+        }
     }
 
     fn opt_str(&mut self, s: Option<&str>) {
@@ -392,10 +442,10 @@ impl Writer {
     }
 
     fn message_body(&mut self, m: &Message) {
-        self.str(&m.id);
+        self.name(&m.id);
         self.len(m.args.len());
         for (name, arg) in &m.args {
-            self.str(name);
+            self.name(name);
             match arg {
                 Arg::Text { value } => {
                     self.out.push(0);
@@ -403,7 +453,7 @@ impl Writer {
                 }
                 Arg::Term { id } => {
                     self.out.push(1);
-                    self.str(id);
+                    self.name(id);
                 }
                 Arg::Money { amount, currency } => {
                     self.out.push(2);
@@ -524,11 +574,11 @@ impl Writer {
 
     fn status(&mut self, s: &TripStatus) -> Result<(), Bad> {
         self.assessment(&s.assessment)?;
-        self.strs(&s.purchase_ids);
+        self.ids(&s.purchase_ids);
         self.bool(s.plan.is_some());
         if let Some(p) = &s.plan {
             self.dec(p.spent);
-            self.strs(&p.unconverted);
+            self.ids(&p.unconverted);
         }
         self.len(s.rates.len());
         for r in &s.rates {
@@ -542,7 +592,7 @@ impl Writer {
         }
         self.len(s.left_out.len());
         for l in &s.left_out {
-            self.str(&l.purchase);
+            self.id(&l.purchase);
             self.message(&l.reason);
         }
         Ok(())
@@ -575,24 +625,30 @@ struct Reader<'a, 't> {
     buf: &'a [u8],
     pos: usize,
     table: &'t [&'a str],
+    /// Message ids, argument names and terms (empty while they are being read).
+    names: &'t [Cow<'static, str>],
     /// The message table (empty while it is being read).
     messages: &'t [Message],
     /// Shared strings made so far (travellers, rules, sources: a few), with their table index.
     arcs: Vec<(usize, Arc<str>)>,
-    /// Message ids and argument names made so far (a few dozen), with their table index.
-    names: Vec<(usize, Cow<'static, str>)>,
     currencies: Vec<(usize, Currency)>,
 }
 
 impl<'a, 't> Reader<'a, 't> {
-    fn new(buf: &'a [u8], pos: usize, table: &'t [&'a str], messages: &'t [Message]) -> Self {
+    fn new(
+        buf: &'a [u8],
+        pos: usize,
+        table: &'t [&'a str],
+        names: &'t [Cow<'static, str>],
+        messages: &'t [Message],
+    ) -> Self {
         Reader {
             buf,
             pos,
             table,
+            names,
             messages,
             arcs: Vec::new(),
-            names: Vec::new(),
             currencies: Vec::new(),
         }
     }
@@ -660,15 +716,33 @@ impl<'a, 't> Reader<'a, 't> {
         Ok(self.str()?.to_owned())
     }
 
-    /// A message id, argument name or term: one of a bounded set (see [`name`]).
+    /// The names: message ids, argument names and terms, a bounded set (see [`name`]).
+    fn names(&mut self) -> Result<Vec<Cow<'static, str>>, Bad> {
+        let n = self.count()?;
+        (0..n).map(|_| Ok(name(self.str()?))).collect()
+    }
+
+    /// A message id, argument name or term, by its index among the names.
     fn cow(&mut self) -> Result<Cow<'static, str>, Bad> {
-        let i = self.index()?;
-        if let Some((_, n)) = self.names.iter().find(|(j, _)| *j == i) {
-            return Ok(n.clone());
+        let i = self.len()?;
+        self.names.get(i).cloned().ok_or(Bad)
+    }
+
+    /// A record id (see [`Writer::id`]).
+    fn id(&mut self) -> Result<String, Bad> {
+        match self.byte()? {
+            0 => self.string(),
+            1 => {
+                let b: [u8; 16] = self.take(16)?.try_into().map_err(|_| Bad)?;
+                Ok(store::id_text(&b))
+            }
+            _ => Err(Bad),
         }
-        let n = name(self.table[i]);
-        self.names.push((i, n.clone()));
-        Ok(n)
+    }
+
+    fn ids(&mut self) -> Result<Vec<String>, Bad> {
+        let n = self.count()?;
+        (0..n).map(|_| self.id()).collect()
     }
 
     fn arc(&mut self) -> Result<Arc<str>, Bad> {
@@ -821,9 +895,9 @@ impl<'a, 't> Reader<'a, 't> {
     fn heavy(&mut self) -> Result<Heavy, Bad> {
         let mut v = Memo::default();
         let assessment = self.assessment(&mut v)?;
-        let purchase_ids = self.strings()?;
+        let purchase_ids = self.ids()?;
         let plan = if self.bool()? {
-            Some((self.dec()?, self.strings()?))
+            Some((self.dec()?, self.ids()?))
         } else {
             None
         };
@@ -844,7 +918,7 @@ impl<'a, 't> Reader<'a, 't> {
         let mut left_out = Vec::with_capacity(n);
         for _ in 0..n {
             left_out.push(LeftOut {
-                purchase: self.string()?,
+                purchase: self.id()?,
                 reason: self.message()?,
             });
         }
@@ -883,11 +957,11 @@ impl<'a, 't> Reader<'a, 't> {
 
     /// The items of chunks `(count, bytes)`, decoded side by side on the cores there are.
     fn items(&self, parts: &[(usize, &'a [u8])]) -> Result<Vec<ItemResult>, Bad> {
-        let (table, messages) = (self.table, self.messages);
+        let (table, names, messages) = (self.table, self.names, self.messages);
         let group = |g: &[(usize, &'a [u8])]| -> Result<Vec<ItemResult>, Bad> {
             let mut out = Vec::with_capacity(g.iter().map(|p| p.0).sum());
             let mut v = Memo::default();
-            let mut r = Reader::new(&[], 0, table, messages);
+            let mut r = Reader::new(&[], 0, table, names, messages);
             for (n, bytes) in g {
                 (r.buf, r.pos) = (bytes, 0);
                 for _ in 0..*n {
@@ -1123,8 +1197,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let k = Karvon::open(dir.path(), &KeySource::Provided([5; 32])).unwrap();
         let t = trip(&k);
-        let s = k.status_fresh(&t).unwrap();
+        let mut s = k.status_fresh(&t).unwrap();
         assert!(!s.assessment.notices.is_empty());
+        // Ids in another form than the store's (e.g. from an older device) keep their text.
+        s.purchase_ids[1] = s.purchase_ids[1].to_uppercase();
         let bytes = encode(&s).unwrap();
         let h = decode(&bytes).unwrap();
         assert_eq!(h.assessment, s.assessment);

@@ -43,7 +43,13 @@ pub fn new_id() -> String {
     b[..6].copy_from_slice(&ms.to_be_bytes()[2..]);
     b[6] = 0x70 | (b[6] & 0x0f);
     b[8] = 0x80 | (b[8] & 0x3f);
-    const HEX: &[u8; 16] = b"0123456789abcdef";
+    id_text(&b)
+}
+
+const HEX: &[u8; 16] = b"0123456789abcdef";
+
+/// The canonical text of a UUID (lowercase, hyphenated).
+pub fn id_text(b: &[u8; 16]) -> String {
     let mut out = String::with_capacity(36);
     for (i, x) in b.iter().enumerate() {
         if matches!(i, 4 | 6 | 8 | 10) {
@@ -53,6 +59,29 @@ pub fn new_id() -> String {
         out.push(char::from(HEX[usize::from(x & 0x0f)]));
     }
     out
+}
+
+/// The 16 bytes of an id in exactly the form [`id_text`] writes (`None` for anything else,
+/// uppercase included, so that the bytes always give back the same text).
+pub fn id_bytes(s: &str) -> Option<[u8; 16]> {
+    let s = s.as_bytes();
+    if s.len() != 36 {
+        return None;
+    }
+    let digit = |c: u8| HEX.iter().position(|h| *h == c).map(|v| v as u8);
+    let mut out = [0u8; 16];
+    let mut at = 0;
+    for (i, b) in out.iter_mut().enumerate() {
+        if matches!(i, 4 | 6 | 8 | 10) {
+            if s[at] != b'-' {
+                return None;
+            }
+            at += 1;
+        }
+        *b = (digit(s[at])? << 4) | digit(s[at + 1])?;
+        at += 2;
+    }
+    Some(out)
 }
 
 /// Whether `s` looks like an id this store made (any UUID in canonical text form).
@@ -80,5 +109,23 @@ mod tests {
         let set: std::collections::BTreeSet<&String> = many.iter().collect();
         assert_eq!(set.len(), many.len());
         assert!(many.windows(2).all(|w| w[0][..13] <= w[1][..13]));
+    }
+
+    #[test]
+    fn canonical_ids_go_to_bytes_and_back_and_nothing_else_does() {
+        for id in (0..100).map(|_| new_id()) {
+            assert_eq!(id_text(&id_bytes(&id).unwrap()), id);
+        }
+        let upper = new_id().to_uppercase();
+        assert!(is_id(&upper) && id_bytes(&upper).is_none());
+        for bad in [
+            "",
+            "x",
+            "0123456789abcdef0123456789abcdef0123",
+            "0192a3b4-c5d6-7e8f-9a0b-1c2d3e4f5a6",
+        ] {
+            assert!(id_bytes(bad).is_none(), "{bad}");
+        }
+        assert!(id_bytes("0192a3b4-c5d6-7e8f-9a0b_1c2d3e4f5a6b").is_none());
     }
 }

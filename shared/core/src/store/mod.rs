@@ -15,7 +15,7 @@ use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use crate::{Alert, Error};
 
 pub use changes::{pending, PendingChange, CREATE_FIELD};
-pub use ids::{is_id, new_id};
+pub use ids::{id_bytes, id_text, is_id, new_id};
 pub use migrate::{schema_version, MIGRATIONS};
 
 /// Readers kept open beside the writer.
