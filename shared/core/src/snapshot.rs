@@ -26,6 +26,7 @@ use std::any::TypeId;
 use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 use std::hash::{BuildHasherDefault, DefaultHasher, Hash, Hasher};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 
 use karvon_domain::assess::{AllowanceUse, FigureUse, ItemResult, Notice};
@@ -41,11 +42,11 @@ use crate::status::{LeftOut, RateUse, TripStatus};
 use crate::{store, Error, Karvon};
 
 /// The encoding below; change it whenever the encoding changes.
-const FORMAT: &str = "karvon-status-2";
+const FORMAT: &str = "karvon-status-3";
 
-/// Assessment items per separately decodable chunk.
+/// Assessment items per separately decodable chunk (small enough to share the work evenly).
 #[cfg(not(test))]
-const ITEMS_PER_CHUNK: usize = 2_048;
+const ITEMS_PER_CHUNK: usize = 1_024;
 /// Small in unit tests, so that a few items make several chunks.
 #[cfg(test)]
 const ITEMS_PER_CHUNK: usize = 3;
@@ -183,9 +184,11 @@ pub(crate) fn save(k: &Karvon, writes: i64, status: &TripStatus) -> Result<bool,
 }
 
 // ---- Encoding: a string table (lengths, then text); the names (message ids, argument names,
-// terms: string-table indices); the message table (each distinct message once); then the values
-// (LEB128 integers, zigzag for signed ones, strings by table index, names and messages by their
-// own index, decimals as scale and sign then mantissa, record ids as 16 bytes). ----
+// terms: string-table indices); the message table (each distinct message once: lengths, then
+// encodings, each decoded when first used); then the values (LEB128 integers, zigzag for signed
+// ones, strings by table index, names and messages by their own index, decimals as scale and
+// sign then mantissa, record ids as 16 bytes). The purchase ids and the assessment's items come
+// in sized sections, so that they are decoded side by side on the cores there are. ----
 
 /// Why bytes could not be encoded or decoded (never shown: the status is rebuilt).
 #[derive(Debug)]
@@ -203,18 +206,40 @@ pub(crate) fn encode(s: &TripStatus) -> Result<Vec<u8>, Error> {
 /// Decodes bytes made by [`encode`].
 fn decode(bytes: &[u8]) -> Option<Heavy> {
     let (table, pos) = string_table(bytes).ok()?;
-    let mut r = Reader::new(bytes, pos, &table, &[], &[]);
+    let empty = MessageTable::default();
+    let mut r = Reader::new(bytes, pos, &table, &[], &empty);
     let names = r.names().ok()?;
-    let mut r = Reader::new(bytes, r.pos, &table, &names, &[]);
     let messages = r.message_table().ok()?;
     let mut r = Reader::new(bytes, r.pos, &table, &names, &messages);
     let heavy = r.heavy().ok()?;
     (r.pos == bytes.len()).then_some(heavy)
 }
 
+/// The message table as stored: where each message's encoding starts and ends.
+#[derive(Default)]
+struct MessageTable<'a> {
+    bodies: &'a [u8],
+    /// `ends[i]` is where message `i` ends (and `i + 1` starts).
+    ends: Vec<usize>,
+}
+
+impl<'a> MessageTable<'a> {
+    fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// The encoding of message `i`.
+    fn body(&self, i: usize) -> Result<&'a [u8], Bad> {
+        let end = *self.ends.get(i).ok_or(Bad)?;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        self.bodies.get(start..end).ok_or(Bad)
+    }
+}
+
 /// The string table at the start of `buf`, and where the values after it start.
 fn string_table(buf: &[u8]) -> Result<(Vec<&str>, usize), Bad> {
-    let mut r = Reader::new(buf, 0, &[], &[], &[]);
+    let empty = MessageTable::default();
+    let mut r = Reader::new(buf, 0, &[], &[], &empty);
     let count = r.len()?;
     let size = r.len()?;
     let lens = r.take(size)?;
@@ -254,6 +279,8 @@ struct Writer {
     name_list: Vec<u8>,
     /// The message table: each distinct message once (many lines explain alike).
     messages: Vec<u8>,
+    /// The length of each message's encoding in the table, in order.
+    message_lens: Vec<u8>,
     /// The encoding of each message in the table, with its index.
     message_index: HashMap<Vec<u8>, u64, Fnv>,
     /// Where a message is encoded before it is looked up.
@@ -263,7 +290,12 @@ struct Writer {
 impl Writer {
     fn finish(self) -> Vec<u8> {
         let mut head = Vec::with_capacity(
-            self.lens.len() + self.text.len() + self.messages.len() + self.out.len() + 32,
+            self.lens.len()
+                + self.text.len()
+                + self.message_lens.len()
+                + self.messages.len()
+                + self.out.len()
+                + 32,
         );
         put_uint(&mut head, u64::from(self.count));
         put_uint(&mut head, self.lens.len() as u64);
@@ -273,6 +305,9 @@ impl Writer {
         put_uint(&mut head, self.names.len() as u64);
         head.extend_from_slice(&self.name_list);
         put_uint(&mut head, self.message_index.len() as u64);
+        put_uint(&mut head, self.message_lens.len() as u64);
+        head.extend_from_slice(&self.message_lens);
+        put_uint(&mut head, self.messages.len() as u64);
         head.extend_from_slice(&self.messages);
         head.extend_from_slice(&self.out);
         head
@@ -432,6 +467,7 @@ impl Writer {
             Some(i) => *i,
             None => {
                 let i = self.message_index.len() as u64;
+                put_uint(&mut self.message_lens, encoded.len() as u64);
                 self.messages.extend_from_slice(&encoded);
                 self.message_index.insert(encoded.clone(), i);
                 i
@@ -548,14 +584,8 @@ impl Writer {
         let chunks = a.items.chunks(ITEMS_PER_CHUNK);
         self.len(chunks.len());
         for chunk in chunks {
-            let body = std::mem::take(&mut self.out);
-            for i in chunk {
-                self.item(i)?;
-            }
-            let bytes = std::mem::replace(&mut self.out, body);
             self.len(chunk.len());
-            self.len(bytes.len());
-            self.out.extend_from_slice(&bytes);
+            self.section(|w| chunk.iter().try_for_each(|i| w.item(i)))?;
         }
         self.len(a.notices.len());
         for n in &a.notices {
@@ -572,9 +602,22 @@ impl Writer {
         Ok(())
     }
 
+    /// Writes what `part` writes as a section: its size, then its bytes.
+    fn section(&mut self, part: impl FnOnce(&mut Self) -> Result<(), Bad>) -> Result<(), Bad> {
+        let body = std::mem::take(&mut self.out);
+        part(self)?;
+        let bytes = std::mem::replace(&mut self.out, body);
+        self.len(bytes.len());
+        self.out.extend_from_slice(&bytes);
+        Ok(())
+    }
+
     fn status(&mut self, s: &TripStatus) -> Result<(), Bad> {
+        self.section(|w| {
+            w.ids(&s.purchase_ids);
+            Ok(())
+        })?;
         self.assessment(&s.assessment)?;
-        self.ids(&s.purchase_ids);
         self.bool(s.plan.is_some());
         if let Some(p) = &s.plan {
             self.dec(p.spent);
@@ -628,7 +671,12 @@ struct Reader<'a, 't> {
     /// Message ids, argument names and terms (empty while they are being read).
     names: &'t [Cow<'static, str>],
     /// The message table (empty while it is being read).
-    messages: &'t [Message],
+    messages: &'t MessageTable<'a>,
+    /// The messages of the table decoded so far by this reader, shared by each use. Each thread
+    /// has its own: copies then count references no other core touches.
+    decoded: Vec<Option<Message>>,
+    /// Where a message's arguments are decoded before they are shared.
+    args: Vec<NamedArg>,
     /// Shared strings made so far (travellers, rules, sources: a few), with their table index.
     arcs: Vec<(usize, Arc<str>)>,
     currencies: Vec<(usize, Currency)>,
@@ -640,7 +688,7 @@ impl<'a, 't> Reader<'a, 't> {
         pos: usize,
         table: &'t [&'a str],
         names: &'t [Cow<'static, str>],
-        messages: &'t [Message],
+        messages: &'t MessageTable<'a>,
     ) -> Self {
         Reader {
             buf,
@@ -648,9 +696,16 @@ impl<'a, 't> Reader<'a, 't> {
             table,
             names,
             messages,
+            decoded: Vec::new(),
+            args: Vec::new(),
             arcs: Vec::new(),
             currencies: Vec::new(),
         }
+    }
+
+    /// A reader of the same tables for another thread, with nothing decoded yet.
+    fn fork(&self) -> Self {
+        Reader::new(&[], 0, self.table, self.names, self.messages)
     }
 
     /// The next `n` bytes.
@@ -841,27 +896,58 @@ impl<'a, 't> Reader<'a, 't> {
         Ok(c)
     }
 
-    /// The message table. Its messages are shared: each use of one is a copy.
-    fn message_table(&mut self) -> Result<Vec<Message>, Bad> {
+    /// The message table: where each message is (each is decoded when first used).
+    fn message_table(&mut self) -> Result<MessageTable<'a>, Bad> {
         let n = self.count()?;
-        let mut messages = Vec::with_capacity(n);
-        let mut args = Vec::new();
-        for _ in 0..n {
-            messages.push(self.message_body(&mut args)?);
+        let size = self.len()?;
+        let lens = self.take(size)?;
+        let size = self.len()?;
+        let bodies = self.take(size)?;
+        let mut ends = Vec::with_capacity(n);
+        let (mut at, mut end) = (0usize, 0usize);
+        while at < lens.len() {
+            let (len, used) = get_uint(&lens[at..]).ok_or(Bad)?;
+            at += used;
+            end = end
+                .checked_add(usize::try_from(len).map_err(|_| Bad)?)
+                .ok_or(Bad)?;
+            ends.push(end);
         }
-        Ok(messages)
+        if ends.len() != n || end != bodies.len() {
+            return Err(Bad);
+        }
+        Ok(MessageTable { bodies, ends })
     }
 
-    /// A message of the table.
+    /// A message of the table, by index: decoded at its first use by this reader, a copy of that
+    /// one (sharing its arguments) at every other.
     fn message(&mut self) -> Result<Message, Bad> {
         let i = self.len()?;
-        self.messages.get(i).cloned().ok_or(Bad)
+        if self.decoded.is_empty() {
+            self.decoded.resize(self.messages.len(), None);
+        }
+        if let Some(m) = self.decoded.get(i).ok_or(Bad)? {
+            return Ok(m.clone());
+        }
+        let body = self.messages.body(i)?;
+        let (buf, pos) = (std::mem::replace(&mut self.buf, body), self.pos);
+        self.pos = 0;
+        let m = self.message_body();
+        let whole = self.pos == body.len();
+        (self.buf, self.pos) = (buf, pos);
+        let m = m?;
+        if !whole {
+            return Err(Bad);
+        }
+        self.decoded[i] = Some(m.clone());
+        Ok(m)
     }
 
-    /// A message of the table, its arguments decoded into `args` first.
-    fn message_body(&mut self, args: &mut Vec<NamedArg>) -> Result<Message, Bad> {
+    /// The message at the reader's position, its arguments shared.
+    fn message_body(&mut self) -> Result<Message, Bad> {
         let id = self.cow()?;
         let n = self.count()?;
+        let mut args = std::mem::take(&mut self.args);
         args.clear();
         for _ in 0..n {
             let name = self.cow()?;
@@ -884,18 +970,20 @@ impl<'a, 't> Reader<'a, 't> {
             };
             args.push((name, arg));
         }
-        let args = if args.is_empty() {
+        let shared = if args.is_empty() {
             Args::new()
         } else {
             Args::from(Arc::<[NamedArg]>::from(&args[..]))
         };
-        Ok(Message { id, args })
+        self.args = args;
+        Ok(Message { id, args: shared })
     }
 
     fn heavy(&mut self) -> Result<Heavy, Bad> {
         let mut v = Memo::default();
-        let assessment = self.assessment(&mut v)?;
-        let purchase_ids = self.ids()?;
+        let size = self.len()?;
+        let ids = self.take(size)?;
+        let (assessment, purchase_ids) = self.assessment(&mut v, ids)?;
         let plan = if self.bool()? {
             Some((self.dec()?, self.ids()?))
         } else {
@@ -955,42 +1043,108 @@ impl<'a, 't> Reader<'a, 't> {
         })
     }
 
-    /// The items of chunks `(count, bytes)`, decoded side by side on the cores there are.
-    fn items(&self, parts: &[(usize, &'a [u8])]) -> Result<Vec<ItemResult>, Bad> {
-        let (table, names, messages) = (self.table, self.names, self.messages);
-        let group = |g: &[(usize, &'a [u8])]| -> Result<Vec<ItemResult>, Bad> {
-            let mut out = Vec::with_capacity(g.iter().map(|p| p.0).sum());
-            let mut v = Memo::default();
-            let mut r = Reader::new(&[], 0, table, names, messages);
-            for (n, bytes) in g {
-                (r.buf, r.pos) = (bytes, 0);
-                for _ in 0..*n {
-                    out.push(r.item(&mut v)?);
-                }
-                if r.pos != bytes.len() {
-                    return Err(Bad);
-                }
-            }
-            Ok(out)
-        };
-        let threads = std::thread::available_parallelism()
-            .map_or(1, std::num::NonZeroUsize::get)
-            .min(parts.len());
-        if threads <= 1 {
-            return group(parts);
+    /// The purchase ids (section `ids`) and the items of chunks `(count, bytes)`, decoded side
+    /// by side on the cores there are.
+    fn ids_and_items(
+        &mut self,
+        ids: &'a [u8],
+        parts: &[(usize, &'a [u8])],
+    ) -> Result<(Vec<String>, Vec<ItemResult>), Bad> {
+        /// What one task decodes.
+        enum Part {
+            Ids(Vec<String>),
+            Items(Vec<ItemResult>),
         }
-        let groups: Vec<_> = parts.chunks(parts.len().div_ceil(threads)).collect();
-        std::thread::scope(|s| {
-            let others: Vec<_> = groups[1..].iter().map(|g| s.spawn(|| group(g))).collect();
-            let mut items = group(groups[0])?;
-            for h in others {
-                items.extend(h.join().map_err(|_| Bad)??);
+        let total = parts.iter().map(|p| p.0).sum();
+        let done = self.side_by_side(parts.len() + 1, |r, v, task| {
+            let Some(&(n, bytes)) = task.checked_sub(1).and_then(|i| parts.get(i)) else {
+                (r.buf, r.pos) = (ids, 0);
+                let ids = r.ids()?;
+                return (r.pos == r.buf.len()).then_some(Part::Ids(ids)).ok_or(Bad);
+            };
+            (r.buf, r.pos) = (bytes, 0);
+            // The first chunk's list takes them all (the others are moved in after).
+            let mut out = Vec::with_capacity(if task == 1 { total } else { n });
+            for _ in 0..n {
+                out.push(r.item(v)?);
             }
-            Ok(items)
-        })
+            (r.pos == bytes.len()).then_some(Part::Items(out)).ok_or(Bad)
+        })?;
+        let (mut purchase_ids, mut items) = (Vec::new(), Vec::new());
+        for part in done {
+            match part {
+                Part::Ids(ids) => purchase_ids = ids,
+                Part::Items(more) if items.is_empty() => items = more,
+                Part::Items(more) => items.extend(more),
+            }
+        }
+        Ok((purchase_ids, items))
     }
 
-    fn assessment(&mut self, v: &mut Memo) -> Result<Assessment, Bad> {
+    /// The results of tasks `0..n` in order, run on the cores there are: this thread and as many
+    /// others, each with its own reader (so with its own decoded messages), taking the next task
+    /// until none is left. What this thread's reader decoded stays with this reader.
+    fn side_by_side<T: Send>(
+        &mut self,
+        n: usize,
+        task: impl Fn(&mut Reader<'a, 't>, &mut Memo, usize) -> Result<T, Bad> + Sync,
+    ) -> Result<Vec<T>, Bad> {
+        let next = AtomicUsize::new(0);
+        let work = |r: &mut Reader<'a, 't>| -> Result<Vec<(usize, T)>, Bad> {
+            let mut memo = Memo::default();
+            let mut done = Vec::new();
+            loop {
+                let i = next.fetch_add(1, Ordering::Relaxed);
+                if i >= n {
+                    return Ok(done);
+                }
+                match task(r, &mut memo, i) {
+                    Ok(t) => done.push((i, t)),
+                    Err(e) => {
+                        // The others stop at their next task.
+                        next.store(n, Ordering::Relaxed);
+                        return Err(e);
+                    }
+                }
+            }
+        };
+        // A thread costs more than a task or two.
+        let threads = if n > 2 {
+            std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get)
+        } else {
+            1
+        };
+        let mut mine = self.fork();
+        let done = std::thread::scope(|s| {
+            let work = &work;
+            let others: Vec<_> = (1..threads.min(n))
+                .map(|_| {
+                    let mut r = self.fork();
+                    s.spawn(move || work(&mut r))
+                })
+                .collect();
+            let mut done = work(&mut mine);
+            for h in others {
+                let theirs = h.join().map_err(|_| Bad)?;
+                done = done.and_then(|mut d| {
+                    d.extend(theirs?);
+                    Ok(d)
+                });
+            }
+            done
+        });
+        self.decoded = mine.decoded;
+        let mut done = done?;
+        done.sort_unstable_by_key(|d| d.0);
+        Ok(done.into_iter().map(|d| d.1).collect())
+    }
+
+    /// The assessment, and the purchase ids of section `ids` (decoded alongside its items).
+    fn assessment(
+        &mut self,
+        v: &mut Memo,
+        ids: &'a [u8],
+    ) -> Result<(Assessment, Vec<String>), Bad> {
         let jurisdiction = self.string()?;
         let currency = self.currency()?;
         let arrival = self.date()?;
@@ -1015,7 +1169,7 @@ impl<'a, 't> Reader<'a, 't> {
         if parts.iter().map(|p| p.0).sum::<usize>() != n {
             return Err(Bad);
         }
-        let items = self.items(&parts)?;
+        let (purchase_ids, items) = self.ids_and_items(ids, &parts)?;
         let n = self.count()?;
         let mut notices = Vec::with_capacity(n);
         for _ in 0..n {
@@ -1057,7 +1211,7 @@ impl<'a, 't> Reader<'a, 't> {
                 confidence: self.variant(&mut v.confidence)?,
             });
         }
-        Ok(Assessment {
+        let assessment = Assessment {
             jurisdiction,
             currency,
             arrival,
@@ -1073,7 +1227,8 @@ impl<'a, 't> Reader<'a, 't> {
             notices,
             allowances,
             figures,
-        })
+        };
+        Ok((assessment, purchase_ids))
     }
 }
 

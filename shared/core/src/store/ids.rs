@@ -50,15 +50,18 @@ const HEX: &[u8; 16] = b"0123456789abcdef";
 
 /// The canonical text of a UUID (lowercase, hyphenated).
 pub fn id_text(b: &[u8; 16]) -> String {
-    let mut out = String::with_capacity(36);
+    let mut out = [b'-'; 36];
+    let mut at = 0;
     for (i, x) in b.iter().enumerate() {
         if matches!(i, 4 | 6 | 8 | 10) {
-            out.push('-');
+            at += 1;
         }
-        out.push(char::from(HEX[usize::from(x >> 4)]));
-        out.push(char::from(HEX[usize::from(x & 0x0f)]));
+        out[at] = HEX[usize::from(x >> 4)];
+        out[at + 1] = HEX[usize::from(x & 0x0f)];
+        at += 2;
     }
-    out
+    // Hex digits and hyphens only: always UTF-8.
+    std::str::from_utf8(&out).unwrap_or_default().to_owned()
 }
 
 /// The 16 bytes of an id in exactly the form [`id_text`] writes (`None` for anything else,
