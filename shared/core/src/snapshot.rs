@@ -42,7 +42,7 @@ use crate::status::{LeftOut, RateUse, TripStatus};
 use crate::{store, Error, Karvon};
 
 /// The encoding below; change it whenever the encoding changes.
-const FORMAT: &str = "karvon-status-3";
+const FORMAT: &str = "karvon-status-4";
 
 /// Assessment items per separately decodable chunk (small enough to share the work evenly).
 #[cfg(not(test))]
@@ -184,8 +184,9 @@ pub(crate) fn save(k: &Karvon, writes: i64, status: &TripStatus) -> Result<bool,
 }
 
 // ---- Encoding: a string table (lengths, then text); the names (message ids, argument names,
-// terms: string-table indices); the message table (each distinct message once: lengths, then
-// encodings, each decoded when first used); then the values (LEB128 integers, zigzag for signed
+// terms: string-table indices); the message table (each message used more than once, once:
+// lengths, then encodings, each decoded when first used; a message used once is written where it
+// is used); then the values (LEB128 integers, zigzag for signed
 // ones, strings by table index, names and messages by their own index, decimals as scale and
 // sign then mantissa, record ids as 16 bytes). The purchase ids and the assessment's items come
 // in sized sections, so that they are decoded side by side on the cores there are. ----
@@ -283,6 +284,8 @@ struct Writer {
     message_lens: Vec<u8>,
     /// The encoding of each message in the table, with its index.
     message_index: HashMap<Vec<u8>, u64, Fnv>,
+    /// How many times each message (by its encoding) is used.
+    uses: HashMap<Vec<u8>, u32, Fnv>,
     /// Where a message is encoded before it is looked up.
     scratch: Vec<u8>,
 }
@@ -456,13 +459,35 @@ impl Writer {
         self.str(c.code());
     }
 
-    /// A message, by its index in the message table.
-    fn message(&mut self, m: &Message) {
-        // Encoded into the scratch buffer first: its bytes are its key in the table.
+    /// The encoding of `m`, in the scratch buffer (its bytes are its key in the tables).
+    fn encoded(&mut self, m: &Message) -> Vec<u8> {
         let body = std::mem::replace(&mut self.out, std::mem::take(&mut self.scratch));
         self.out.clear();
         self.message_body(m);
-        let encoded = std::mem::replace(&mut self.out, body);
+        std::mem::replace(&mut self.out, body)
+    }
+
+    /// Counts a use of `m` (a first pass over the status, before [`Writer::message`]).
+    fn count_use(&mut self, m: &Message) {
+        let encoded = self.encoded(m);
+        match self.uses.get_mut(&encoded) {
+            Some(n) => *n += 1,
+            None => {
+                self.uses.insert(encoded.clone(), 1);
+            }
+        }
+        self.scratch = encoded;
+    }
+
+    /// A message: 0 then its encoding when it is used once, else 1 + its index in the table.
+    fn message(&mut self, m: &Message) {
+        let encoded = self.encoded(m);
+        if self.uses.get(&encoded).is_none_or(|n| *n < 2) {
+            self.uint(0);
+            self.out.extend_from_slice(&encoded);
+            self.scratch = encoded;
+            return;
+        }
         let i = match self.message_index.get(&encoded) {
             Some(i) => *i,
             None => {
@@ -474,7 +499,7 @@ impl Writer {
             }
         };
         self.scratch = encoded;
-        self.uint(i);
+        self.uint(i + 1);
     }
 
     fn message_body(&mut self, m: &Message) {
@@ -613,6 +638,12 @@ impl Writer {
     }
 
     fn status(&mut self, s: &TripStatus) -> Result<(), Bad> {
+        let a = &s.assessment;
+        let used = a.items.iter().flat_map(|i| &i.explanation);
+        let used = used.chain(a.notices.iter().map(|n| &n.message));
+        for m in used.chain(s.left_out.iter().map(|l| &l.reason)) {
+            self.count_use(m);
+        }
         self.section(|w| {
             w.ids(&s.purchase_ids);
             Ok(())
@@ -919,10 +950,13 @@ impl<'a, 't> Reader<'a, 't> {
         Ok(MessageTable { bodies, ends })
     }
 
-    /// A message of the table, by index: decoded at its first use by this reader, a copy of that
-    /// one (sharing its arguments) at every other.
+    /// A message: written here, or of the table (see [`Writer::message`]). One of the table is
+    /// decoded at its first use by this reader, and a copy of that one (sharing its arguments) is
+    /// returned at every use.
     fn message(&mut self) -> Result<Message, Bad> {
-        let i = self.len()?;
+        let Some(i) = self.len()?.checked_sub(1) else {
+            return self.message_body(false);
+        };
         if self.decoded.is_empty() {
             self.decoded.resize(self.messages.len(), None);
         }
@@ -932,7 +966,7 @@ impl<'a, 't> Reader<'a, 't> {
         let body = self.messages.body(i)?;
         let (buf, pos) = (std::mem::replace(&mut self.buf, body), self.pos);
         self.pos = 0;
-        let m = self.message_body();
+        let m = self.message_body(true);
         let whole = self.pos == body.len();
         (self.buf, self.pos) = (buf, pos);
         let m = m?;
@@ -943,12 +977,17 @@ impl<'a, 't> Reader<'a, 't> {
         Ok(m)
     }
 
-    /// The message at the reader's position, its arguments shared.
-    fn message_body(&mut self) -> Result<Message, Bad> {
+    /// The message at the reader's position, its arguments shared or not.
+    fn message_body(&mut self, shared: bool) -> Result<Message, Bad> {
         let id = self.cow()?;
         let n = self.count()?;
-        let mut args = std::mem::take(&mut self.args);
-        args.clear();
+        let mut args = if shared {
+            let mut a = std::mem::take(&mut self.args);
+            a.clear();
+            a
+        } else {
+            Vec::with_capacity(n)
+        };
         for _ in 0..n {
             let name = self.cow()?;
             let arg = match self.byte()? {
@@ -970,13 +1009,19 @@ impl<'a, 't> Reader<'a, 't> {
             };
             args.push((name, arg));
         }
-        let shared = if args.is_empty() {
+        if !shared {
+            return Ok(Message {
+                id,
+                args: Args::from(args),
+            });
+        }
+        let kept = if args.is_empty() {
             Args::new()
         } else {
             Args::from(Arc::<[NamedArg]>::from(&args[..]))
         };
         self.args = args;
-        Ok(Message { id, args: shared })
+        Ok(Message { id, args: kept })
     }
 
     fn heavy(&mut self) -> Result<Heavy, Bad> {
