@@ -216,6 +216,23 @@ fn decode(bytes: &[u8]) -> Option<Heavy> {
     (r.pos == bytes.len()).then_some(heavy)
 }
 
+/// The arguments of messages read one after the other, in one list.
+#[derive(Default)]
+struct Inline {
+    args: Vec<NamedArg>,
+    /// For each message read, in order: where its arguments are in `args` (`None`: it has none
+    /// there, being of the table or without arguments).
+    spans: Vec<Option<(usize, usize)>>,
+}
+
+/// Notes, while messages written in place are kept in one list, that a message of the table
+/// was read (its arguments are its own).
+fn inline_table_mark(inline: &mut Option<Inline>) {
+    if let Some(i) = inline {
+        i.spans.push(None);
+    }
+}
+
 /// The message table as stored: where each message's encoding starts and ends.
 #[derive(Default)]
 struct MessageTable<'a> {
@@ -708,6 +725,8 @@ struct Reader<'a, 't> {
     decoded: Vec<Option<Message>>,
     /// Where a message's arguments are decoded before they are shared.
     args: Vec<NamedArg>,
+    /// The arguments of the messages written in place, while they are kept in one list.
+    inline: Option<Inline>,
     /// Shared strings made so far (travellers, rules, sources: a few), with their table index.
     arcs: Vec<(usize, Arc<str>)>,
     currencies: Vec<(usize, Currency)>,
@@ -729,6 +748,7 @@ impl<'a, 't> Reader<'a, 't> {
             messages,
             decoded: Vec::new(),
             args: Vec::new(),
+            inline: None,
             arcs: Vec::new(),
             currencies: Vec::new(),
         }
@@ -952,11 +972,29 @@ impl<'a, 't> Reader<'a, 't> {
 
     /// A message: written here, or of the table (see [`Writer::message`]). One of the table is
     /// decoded at its first use by this reader, and a copy of that one (sharing its arguments) is
-    /// returned at every use.
+    /// returned at every use. One written here takes its arguments from the list of
+    /// [`Reader::inline`] while that is kept (see [`Reader::share_inline`]).
     fn message(&mut self) -> Result<Message, Bad> {
         let Some(i) = self.len()?.checked_sub(1) else {
-            return self.message_body(false);
+            let Some(mut inline) = self.inline.take() else {
+                let mut args = Vec::new();
+                let id = self.message_parts(&mut args)?;
+                return Ok(Message {
+                    id,
+                    args: Args::from(args),
+                });
+            };
+            let start = inline.args.len();
+            let id = self.message_parts(&mut inline.args);
+            let end = inline.args.len();
+            inline.spans.push((start < end).then_some((start, end)));
+            self.inline = Some(inline);
+            return Ok(Message {
+                id: id?,
+                args: Args::new(),
+            });
         };
+        inline_table_mark(&mut self.inline);
         if self.decoded.is_empty() {
             self.decoded.resize(self.messages.len(), None);
         }
@@ -966,28 +1004,33 @@ impl<'a, 't> Reader<'a, 't> {
         let body = self.messages.body(i)?;
         let (buf, pos) = (std::mem::replace(&mut self.buf, body), self.pos);
         self.pos = 0;
-        let m = self.message_body(true);
+        let mut args = std::mem::take(&mut self.args);
+        args.clear();
+        let id = self.message_parts(&mut args);
         let whole = self.pos == body.len();
         (self.buf, self.pos) = (buf, pos);
-        let m = m?;
+        let id = id?;
         if !whole {
             return Err(Bad);
         }
+        let m = Message {
+            id,
+            args: if args.is_empty() {
+                Args::new()
+            } else {
+                Args::from(Arc::<[NamedArg]>::from(&args[..]))
+            },
+        };
+        self.args = args;
         self.decoded[i] = Some(m.clone());
         Ok(m)
     }
 
-    /// The message at the reader's position, its arguments shared or not.
-    fn message_body(&mut self, shared: bool) -> Result<Message, Bad> {
+    /// The message at the reader's position: its id, its arguments appended to `args`.
+    fn message_parts(&mut self, args: &mut Vec<NamedArg>) -> Result<Cow<'static, str>, Bad> {
         let id = self.cow()?;
         let n = self.count()?;
-        let mut args = if shared {
-            let mut a = std::mem::take(&mut self.args);
-            a.clear();
-            a
-        } else {
-            Vec::with_capacity(n)
-        };
+        args.reserve(n);
         for _ in 0..n {
             let name = self.cow()?;
             let arg = match self.byte()? {
@@ -1009,19 +1052,33 @@ impl<'a, 't> Reader<'a, 't> {
             };
             args.push((name, arg));
         }
-        if !shared {
-            return Ok(Message {
-                id,
-                args: Args::from(args),
-            });
+        Ok(id)
+    }
+
+    /// From here on, the messages written in place keep their arguments in one list (one
+    /// allocation for all of them) until [`Reader::share_inline`].
+    fn keep_inline(&mut self) {
+        self.inline = Some(Inline::default());
+    }
+
+    /// Gives `messages` — every message read since [`Reader::keep_inline`], in the order read —
+    /// their arguments from the one list.
+    fn share_inline<'m>(
+        &mut self,
+        messages: impl Iterator<Item = &'m mut Message>,
+    ) -> Result<(), Bad> {
+        let inline = self.inline.take().ok_or(Bad)?;
+        let all: Arc<[NamedArg]> = Arc::from(inline.args);
+        let mut spans = inline.spans.into_iter();
+        for m in messages {
+            if let Some((start, end)) = spans.next().ok_or(Bad)? {
+                m.args = Args::part(&all, start..end).ok_or(Bad)?;
+            }
         }
-        let kept = if args.is_empty() {
-            Args::new()
-        } else {
-            Args::from(Arc::<[NamedArg]>::from(&args[..]))
-        };
-        self.args = args;
-        Ok(Message { id, args: kept })
+        if spans.next().is_some() {
+            return Err(Bad);
+        }
+        Ok(())
     }
 
     fn heavy(&mut self) -> Result<Heavy, Bad> {
@@ -1110,9 +1167,11 @@ impl<'a, 't> Reader<'a, 't> {
             (r.buf, r.pos) = (bytes, 0);
             // The first chunk's list takes them all (the others are moved in after).
             let mut out = Vec::with_capacity(if task == 1 { total } else { n });
+            r.keep_inline();
             for _ in 0..n {
                 out.push(r.item(v)?);
             }
+            r.share_inline(out.iter_mut().flat_map(|i| i.explanation.iter_mut()))?;
             (r.pos == bytes.len()).then_some(Part::Items(out)).ok_or(Bad)
         })?;
         let (mut purchase_ids, mut items) = (Vec::new(), Vec::new());
@@ -1217,6 +1276,7 @@ impl<'a, 't> Reader<'a, 't> {
         let (purchase_ids, items) = self.ids_and_items(ids, &parts)?;
         let n = self.count()?;
         let mut notices = Vec::with_capacity(n);
+        self.keep_inline();
         for _ in 0..n {
             notices.push(Notice {
                 code: self.variant(&mut v.code)?,
@@ -1230,6 +1290,7 @@ impl<'a, 't> Reader<'a, 't> {
                 source: self.opt_string()?,
             });
         }
+        self.share_inline(notices.iter_mut().map(|n| &mut n.message))?;
         let n = self.count()?;
         let mut allowances = Vec::with_capacity(n);
         for _ in 0..n {

@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 use std::fmt;
-use std::ops::Deref;
+use std::ops::{Deref, Range};
 use std::sync::Arc;
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -16,15 +16,21 @@ pub type NamedArg = (Cow<'static, str>, Arg);
 ///
 /// Reads as a slice. A message being built owns its arguments; [`Args::shared`] turns them into
 /// a shared list whose copies cost no allocation (a status read back from disk repeats the same
-/// few thousand messages tens of thousands of times). Both forms compare, print and serialize
-/// the same way.
+/// few thousand messages tens of thousands of times), and [`Args::part`] takes them from a list
+/// that many messages share (one allocation for all of them). Every form compares, prints and
+/// serializes the same way.
 #[derive(Clone, Default)]
 pub struct Args(Repr);
 
 #[derive(Clone)]
 enum Repr {
     Owned(Vec<NamedArg>),
-    Shared(Arc<[NamedArg]>),
+    /// `all[start..end]`.
+    Shared {
+        all: Arc<[NamedArg]>,
+        start: u32,
+        end: u32,
+    },
 }
 
 impl Default for Repr {
@@ -44,22 +50,35 @@ impl Args {
         self.as_slice().is_empty()
     }
 
+    /// Arguments `range` of a list that other messages share too; `None` when the range is not
+    /// within it.
+    pub fn part(all: &Arc<[NamedArg]>, range: Range<usize>) -> Option<Self> {
+        if range.start > range.end || range.end > all.len() {
+            return None;
+        }
+        Some(Self(Repr::Shared {
+            all: Arc::clone(all),
+            start: u32::try_from(range.start).ok()?,
+            end: u32::try_from(range.end).ok()?,
+        }))
+    }
+
     /// The arguments as a slice.
     pub fn as_slice(&self) -> &[NamedArg] {
         match &self.0 {
             Repr::Owned(v) => v,
-            Repr::Shared(s) => s,
+            Repr::Shared { all, start, end } => &all[*start as usize..*end as usize],
         }
     }
 
     /// The owned list, copied out of a shared one first.
     fn owned(&mut self) -> &mut Vec<NamedArg> {
-        if let Repr::Shared(s) = &self.0 {
-            self.0 = Repr::Owned(s.to_vec());
+        if let Repr::Shared { .. } = &self.0 {
+            self.0 = Repr::Owned(self.as_slice().to_vec());
         }
         match &mut self.0 {
             Repr::Owned(v) => v,
-            Repr::Shared(_) => unreachable!("made owned above"),
+            Repr::Shared { .. } => unreachable!("made owned above"),
         }
     }
 
@@ -78,7 +97,7 @@ impl Args {
     #[must_use]
     pub fn shared(self) -> Self {
         match self.0 {
-            Repr::Owned(v) if !v.is_empty() => Self(Repr::Shared(Arc::from(v))),
+            Repr::Owned(v) if !v.is_empty() => Self::from(Arc::<[NamedArg]>::from(v)),
             other => Self(other),
         }
     }
@@ -87,7 +106,7 @@ impl Args {
     pub fn into_vec(self) -> Vec<NamedArg> {
         match self.0 {
             Repr::Owned(v) => v,
-            Repr::Shared(s) => s.to_vec(),
+            Repr::Shared { .. } => self.as_slice().to_vec(),
         }
     }
 }
@@ -107,8 +126,10 @@ impl From<Vec<NamedArg>> for Args {
 }
 
 impl From<Arc<[NamedArg]>> for Args {
-    fn from(s: Arc<[NamedArg]>) -> Self {
-        Self(Repr::Shared(s))
+    /// All of a shared list (at most `u32::MAX` arguments; any more are left out).
+    fn from(all: Arc<[NamedArg]>) -> Self {
+        let end = u32::try_from(all.len()).unwrap_or(u32::MAX);
+        Self(Repr::Shared { all, start: 0, end })
     }
 }
 
@@ -212,6 +233,27 @@ mod tests {
         assert_eq!(copy.len(), 2, "the shared list is left as it was");
         assert_eq!(shared, copy);
         assert_eq!(changed.into_vec()[..2], *shared.as_slice());
+    }
+
+    #[test]
+    fn parts_of_one_shared_list_read_as_their_own_arguments() {
+        let all: Arc<[NamedArg]> = two().into_vec().into();
+        let first = Args::part(&all, 0..1).unwrap();
+        let second = Args::part(&all, 1..2).unwrap();
+        let none = Args::part(&all, 2..2).unwrap();
+        assert_eq!(first.as_slice(), &all[..1]);
+        assert_eq!(second.as_slice(), &all[1..]);
+        assert!(none.is_empty());
+        assert_eq!(Args::part(&all, 0..2).unwrap(), two());
+        assert!(Args::part(&all, 1..3).is_none());
+        #[allow(clippy::reversed_empty_ranges)]
+        let backwards = Args::part(&all, 2..1);
+        assert!(backwards.is_none());
+        let mut changed = second.clone();
+        changed.push(("m".into(), Arg::Int { value: 2 }));
+        assert_eq!(changed.len(), 2);
+        assert_eq!(second.len(), 1);
+        assert_eq!(&all[..], two().as_slice(), "the shared list is left as it was");
     }
 
     #[test]
