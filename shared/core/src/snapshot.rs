@@ -42,7 +42,7 @@ use crate::status::{LeftOut, RateUse, TripStatus};
 use crate::{store, Error, Karvon};
 
 /// The encoding below; change it whenever the encoding changes.
-const FORMAT: &str = "karvon-status-4";
+const FORMAT: &str = "karvon-status-5";
 
 /// Assessment items per separately decodable chunk (small enough to share the work evenly).
 #[cfg(not(test))]
@@ -621,18 +621,10 @@ impl Writer {
             self.dec(d);
         }
         self.bool(a.complete);
-        // Items in chunks, each with its size, so that they can be decoded side by side.
-        self.len(a.items.len());
-        let chunks = a.items.chunks(ITEMS_PER_CHUNK);
-        self.len(chunks.len());
-        for chunk in chunks {
-            self.len(chunk.len());
-            self.section(|w| chunk.iter().try_for_each(|i| w.item(i)))?;
-        }
-        self.len(a.notices.len());
-        for n in &a.notices {
-            self.notice(n)?;
-        }
+        // Items and notices in chunks, each with its size, so that they can be decoded side by
+        // side.
+        self.chunks(&a.items, Self::item)?;
+        self.chunks(&a.notices, Self::notice)?;
         self.len(a.allowances.len());
         for x in &a.allowances {
             self.allowance(x)?;
@@ -640,6 +632,23 @@ impl Writer {
         self.len(a.figures.len());
         for f in &a.figures {
             self.figure(f)?;
+        }
+        Ok(())
+    }
+
+    /// `all` in chunks of [`ITEMS_PER_CHUNK`]: how many, how many chunks, then each chunk as its
+    /// count and a section.
+    fn chunks<T>(
+        &mut self,
+        all: &[T],
+        one: impl Fn(&mut Self, &T) -> Result<(), Bad>,
+    ) -> Result<(), Bad> {
+        self.len(all.len());
+        let chunks = all.chunks(ITEMS_PER_CHUNK);
+        self.len(chunks.len());
+        for chunk in chunks {
+            self.len(chunk.len());
+            self.section(|w| chunk.iter().try_for_each(|x| one(w, x)))?;
         }
         Ok(())
     }
@@ -1145,44 +1154,98 @@ impl<'a, 't> Reader<'a, 't> {
         })
     }
 
-    /// The purchase ids (section `ids`) and the items of chunks `(count, bytes)`, decoded side
+    /// The chunks written by [`Writer::chunks`]: `(count, bytes)` each.
+    fn chunks(&mut self) -> Result<Vec<(usize, &'a [u8])>, Bad> {
+        let n = self.count()?;
+        let chunks = self.count()?;
+        let mut parts = Vec::with_capacity(chunks);
+        for _ in 0..chunks {
+            let count = self.len()?;
+            let size = self.len()?;
+            parts.push((count, self.take(size)?));
+        }
+        if parts.iter().map(|p| p.0).sum::<usize>() != n {
+            return Err(Bad);
+        }
+        Ok(parts)
+    }
+
+    /// The purchase ids (section `ids`), the items and the notices (their chunks), decoded side
     /// by side on the cores there are.
-    fn ids_and_items(
+    fn ids_items_notices(
         &mut self,
         ids: &'a [u8],
-        parts: &[(usize, &'a [u8])],
-    ) -> Result<(Vec<String>, Vec<ItemResult>), Bad> {
+        items: &[(usize, &'a [u8])],
+        notices: &[(usize, &'a [u8])],
+    ) -> Result<(Vec<String>, Vec<ItemResult>, Vec<Notice>), Bad> {
         /// What one task decodes.
         enum Part {
             Ids(Vec<String>),
             Items(Vec<ItemResult>),
+            Notices(Vec<Notice>),
         }
-        let total = parts.iter().map(|p| p.0).sum();
-        let done = self.side_by_side(parts.len() + 1, |r, v, task| {
-            let Some(&(n, bytes)) = task.checked_sub(1).and_then(|i| parts.get(i)) else {
+        let all_items: usize = items.iter().map(|p| p.0).sum();
+        let all_notices: usize = notices.iter().map(|p| p.0).sum();
+        let tasks = 1 + items.len() + notices.len();
+        let done = self.side_by_side(tasks, |r, v, task| {
+            if task == 0 {
                 (r.buf, r.pos) = (ids, 0);
                 let ids = r.ids()?;
                 return (r.pos == r.buf.len()).then_some(Part::Ids(ids)).ok_or(Bad);
+            }
+            let (first, (n, bytes)) = match items.get(task - 1) {
+                Some(&chunk) => (task == 1, chunk),
+                None => {
+                    let i = task - 1 - items.len();
+                    (i == 0, *notices.get(i).ok_or(Bad)?)
+                }
             };
             (r.buf, r.pos) = (bytes, 0);
-            // The first chunk's list takes them all (the others are moved in after).
-            let mut out = Vec::with_capacity(if task == 1 { total } else { n });
             r.keep_inline();
-            for _ in 0..n {
-                out.push(r.item(v)?);
-            }
-            r.share_inline(out.iter_mut().flat_map(|i| i.explanation.iter_mut()))?;
-            (r.pos == bytes.len()).then_some(Part::Items(out)).ok_or(Bad)
+            let part = if task <= items.len() {
+                // The first chunk's list takes them all (the others are moved in after).
+                let mut out = Vec::with_capacity(if first { all_items } else { n });
+                for _ in 0..n {
+                    out.push(r.item(v)?);
+                }
+                r.share_inline(out.iter_mut().flat_map(|i| i.explanation.iter_mut()))?;
+                Part::Items(out)
+            } else {
+                let mut out = Vec::with_capacity(if first { all_notices } else { n });
+                for _ in 0..n {
+                    out.push(r.notice(v)?);
+                }
+                r.share_inline(out.iter_mut().map(|n| &mut n.message))?;
+                Part::Notices(out)
+            };
+            (r.pos == bytes.len()).then_some(part).ok_or(Bad)
         })?;
-        let (mut purchase_ids, mut items) = (Vec::new(), Vec::new());
+        let (mut purchase_ids, mut items, mut notices) = (Vec::new(), Vec::new(), Vec::new());
         for part in done {
             match part {
                 Part::Ids(ids) => purchase_ids = ids,
                 Part::Items(more) if items.is_empty() => items = more,
                 Part::Items(more) => items.extend(more),
+                Part::Notices(more) if notices.is_empty() => notices = more,
+                Part::Notices(more) => notices.extend(more),
             }
         }
-        Ok((purchase_ids, items))
+        Ok((purchase_ids, items, notices))
+    }
+
+    /// One notice.
+    fn notice(&mut self, v: &mut Memo) -> Result<Notice, Bad> {
+        Ok(Notice {
+            code: self.variant(&mut v.code)?,
+            severity: self.variant(&mut v.severity)?,
+            message: self.message()?,
+            item: if self.bool()? {
+                Some(self.len()?)
+            } else {
+                None
+            },
+            source: self.opt_string()?,
+        })
     }
 
     /// The results of tasks `0..n` in order, run on the cores there are: this thread and as many
@@ -1262,35 +1325,10 @@ impl<'a, 't> Reader<'a, 't> {
             self.dec()?,
         ];
         let complete = self.bool()?;
-        let n = self.count()?;
-        let chunks = self.count()?;
-        let mut parts = Vec::with_capacity(chunks);
-        for _ in 0..chunks {
-            let items = self.len()?;
-            let size = self.len()?;
-            parts.push((items, self.take(size)?));
-        }
-        if parts.iter().map(|p| p.0).sum::<usize>() != n {
-            return Err(Bad);
-        }
-        let (purchase_ids, items) = self.ids_and_items(ids, &parts)?;
-        let n = self.count()?;
-        let mut notices = Vec::with_capacity(n);
-        self.keep_inline();
-        for _ in 0..n {
-            notices.push(Notice {
-                code: self.variant(&mut v.code)?,
-                severity: self.variant(&mut v.severity)?,
-                message: self.message()?,
-                item: if self.bool()? {
-                    Some(self.len()?)
-                } else {
-                    None
-                },
-                source: self.opt_string()?,
-            });
-        }
-        self.share_inline(notices.iter_mut().map(|n| &mut n.message))?;
+        let item_chunks = self.chunks()?;
+        let notice_chunks = self.chunks()?;
+        let (purchase_ids, items, notices) =
+            self.ids_items_notices(ids, &item_chunks, &notice_chunks)?;
         let n = self.count()?;
         let mut allowances = Vec::with_capacity(n);
         for _ in 0..n {

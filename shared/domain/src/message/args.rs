@@ -253,7 +253,11 @@ mod tests {
         changed.push(("m".into(), Arg::Int { value: 2 }));
         assert_eq!(changed.len(), 2);
         assert_eq!(second.len(), 1);
-        assert_eq!(&all[..], two().as_slice(), "the shared list is left as it was");
+        assert_eq!(
+            &all[..],
+            two().as_slice(),
+            "the shared list is left as it was"
+        );
     }
 
     #[test]
