@@ -146,6 +146,44 @@ fn a_store_opened_again_reads_the_status_it_kept_and_it_equals_a_rebuilt_one() {
 }
 
 #[test]
+fn a_large_trip_read_back_equals_a_rebuilt_one() {
+    // Enough purchases for several chunks of items and of notices, decoded side by side.
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let (trip, people) = seed(dir.path());
+    let k = open(dir.path());
+    let bulk: Vec<PurchaseInput> = (0..3_300i64)
+        .map(|i| {
+            let (kind, what) = [
+                (Kind::Goods, "Plate"),
+                (Kind::Wine, "Rosé"),
+                (Kind::Goods, "Сумка"),
+            ][(i % 3) as usize];
+            let currency = ["EUR", "USD", "GBP"][(i % 7 % 3) as usize];
+            let mut p = PurchaseInput::new(&trip, &format!("{what} {i}"), kind, day("2026-12-07"))
+                .priced(Decimal::new(500 + i * 37, 2), cur(currency));
+            p.traveller = Some(people[(i % 2) as usize].clone());
+            if kind == Kind::Wine {
+                p.litres = Some(Decimal::new(75, 2));
+            }
+            p
+        })
+        .collect();
+    k.add_purchases(&bulk)
+        .unwrap_or_else(|e| panic!("purchases: {e:?}"));
+    let built = k.status(&trip).unwrap_or_else(|e| panic!("status: {e:?}"));
+    let counts = (built.assessment.items.len(), built.assessment.notices.len());
+    assert!(counts.0 > 2_048 && counts.1 > 1_024, "{counts:?}");
+    drop(k);
+    assert!(reopen_uses_snapshot(dir.path(), &trip));
+    let k = open(dir.path());
+    let kept = k.status(&trip).unwrap_or_else(|e| panic!("status: {e:?}"));
+    assert_eq!(*kept, *built);
+    // The same text in every language's figures: the JSON a front receives is identical.
+    let json = |s: &karvon_core::TripStatus| serde_json::to_string(s).unwrap_or_default();
+    assert_eq!(json(&kept), json(&built));
+}
+
+#[test]
 fn the_snapshot_holds_no_name_in_plain_text() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
     let (trip, _) = seed(dir.path());
