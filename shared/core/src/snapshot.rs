@@ -216,6 +216,14 @@ fn decode(bytes: &[u8]) -> Option<Heavy> {
     (r.pos == bytes.len()).then_some(heavy)
 }
 
+/// The long lists of a status, decoded side by side.
+#[derive(Default)]
+struct Bulk {
+    purchase_ids: Vec<String>,
+    items: Vec<ItemResult>,
+    notices: Vec<Notice>,
+}
+
 /// The arguments of messages read one after the other, in one list.
 #[derive(Default)]
 struct Inline {
@@ -1027,7 +1035,7 @@ impl<'a, 't> Reader<'a, 't> {
             args: if args.is_empty() {
                 Args::new()
             } else {
-                Args::from(Arc::<[NamedArg]>::from(&args[..]))
+                Args::from(Arc::new(args.clone()))
             },
         };
         self.args = args;
@@ -1077,7 +1085,7 @@ impl<'a, 't> Reader<'a, 't> {
         messages: impl Iterator<Item = &'m mut Message>,
     ) -> Result<(), Bad> {
         let inline = self.inline.take().ok_or(Bad)?;
-        let all: Arc<[NamedArg]> = Arc::from(inline.args);
+        let all = Arc::new(inline.args);
         let mut spans = inline.spans.into_iter();
         for m in messages {
             if let Some((start, end)) = spans.next().ok_or(Bad)? {
@@ -1177,7 +1185,7 @@ impl<'a, 't> Reader<'a, 't> {
         ids: &'a [u8],
         items: &[(usize, &'a [u8])],
         notices: &[(usize, &'a [u8])],
-    ) -> Result<(Vec<String>, Vec<ItemResult>, Vec<Notice>), Bad> {
+    ) -> Result<Bulk, Bad> {
         /// What one task decodes.
         enum Part {
             Ids(Vec<String>),
@@ -1220,17 +1228,17 @@ impl<'a, 't> Reader<'a, 't> {
             };
             (r.pos == bytes.len()).then_some(part).ok_or(Bad)
         })?;
-        let (mut purchase_ids, mut items, mut notices) = (Vec::new(), Vec::new(), Vec::new());
+        let mut bulk = Bulk::default();
         for part in done {
             match part {
-                Part::Ids(ids) => purchase_ids = ids,
-                Part::Items(more) if items.is_empty() => items = more,
-                Part::Items(more) => items.extend(more),
-                Part::Notices(more) if notices.is_empty() => notices = more,
-                Part::Notices(more) => notices.extend(more),
+                Part::Ids(ids) => bulk.purchase_ids = ids,
+                Part::Items(more) if bulk.items.is_empty() => bulk.items = more,
+                Part::Items(more) => bulk.items.extend(more),
+                Part::Notices(more) if bulk.notices.is_empty() => bulk.notices = more,
+                Part::Notices(more) => bulk.notices.extend(more),
             }
         }
-        Ok((purchase_ids, items, notices))
+        Ok(bulk)
     }
 
     /// One notice.
@@ -1327,8 +1335,11 @@ impl<'a, 't> Reader<'a, 't> {
         let complete = self.bool()?;
         let item_chunks = self.chunks()?;
         let notice_chunks = self.chunks()?;
-        let (purchase_ids, items, notices) =
-            self.ids_items_notices(ids, &item_chunks, &notice_chunks)?;
+        let Bulk {
+            purchase_ids,
+            items,
+            notices,
+        } = self.ids_items_notices(ids, &item_chunks, &notice_chunks)?;
         let n = self.count()?;
         let mut allowances = Vec::with_capacity(n);
         for _ in 0..n {
