@@ -131,9 +131,7 @@ pub fn ui(release: bool, lint: bool) -> bool {
         "--target",
         "wasm32-unknown-unknown",
     ]);
-    if release {
-        build.args(["--profile", "desktop"]);
-    }
+    build.args(["--profile", if release { "desktop" } else { "ui" }]);
     if !run(&mut build) {
         return false;
     }
@@ -142,7 +140,7 @@ pub fn ui(release: bool, lint: bool) -> bool {
         .unwrap_or_else(|| root.join("target"));
     let wasm = target
         .join("wasm32-unknown-unknown")
-        .join(if release { "desktop" } else { "debug" })
+        .join(if release { "desktop" } else { "ui" })
         .join("karvon-ui.wasm");
     let dist = root.join("ui").join("dist");
     let _ = std::fs::create_dir_all(&dist);
