@@ -185,11 +185,11 @@ pub(crate) fn save(k: &Karvon, writes: i64, status: &TripStatus) -> Result<bool,
 
 // ---- Encoding: a string table (lengths, then text); the names (message ids, argument names,
 // terms: string-table indices); the message table (each message used more than once, once:
-// lengths, then encodings, each decoded when first used; a message used once is written where it
-// is used); then the values (LEB128 integers, zigzag for signed
-// ones, strings by table index, names and messages by their own index, decimals as scale and
-// sign then mantissa, record ids as 16 bytes). The purchase ids and the assessment's items come
-// in sized sections, so that they are decoded side by side on the cores there are. ----
+// lengths, then encodings, each decoded when first used; a message used once is written where
+// it is used); then the values (LEB128 integers, zigzag for signed ones, strings by table index,
+// names and messages by their own index, decimals as scale and sign then mantissa, record ids as
+// 16 bytes). The purchase ids, the assessment's items and its notices come in sized sections,
+// so that they are decoded side by side on the cores there are. ----
 
 /// Why bytes could not be encoded or decoded (never shown: the status is rebuilt).
 #[derive(Debug)]
@@ -303,7 +303,7 @@ struct Writer {
     names: HashMap<String, u32, Fnv>,
     /// The string-table index of each name, in order.
     name_list: Vec<u8>,
-    /// The message table: each distinct message once (many lines explain alike).
+    /// The message table: each message used more than once (many lines explain alike), once.
     messages: Vec<u8>,
     /// The length of each message's encoding in the table, in order.
     message_lens: Vec<u8>,
