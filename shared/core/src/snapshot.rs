@@ -309,8 +309,9 @@ struct Writer {
     message_lens: Vec<u8>,
     /// The encoding of each message in the table, with its index.
     message_index: HashMap<Vec<u8>, u64, Fnv>,
-    /// How many times each message (by its encoding) is used.
-    uses: HashMap<Vec<u8>, u32, Fnv>,
+    /// How many times each message is used, by the hash of its encoding (two with the same
+    /// hash count as one: then one used once may go to the table, which only costs room).
+    uses: HashMap<u64, u32, Fnv>,
     /// Where a message is encoded before it is looked up.
     scratch: Vec<u8>,
 }
@@ -495,19 +496,14 @@ impl Writer {
     /// Counts a use of `m` (a first pass over the status, before [`Writer::message`]).
     fn count_use(&mut self, m: &Message) {
         let encoded = self.encoded(m);
-        match self.uses.get_mut(&encoded) {
-            Some(n) => *n += 1,
-            None => {
-                self.uses.insert(encoded.clone(), 1);
-            }
-        }
+        *self.uses.entry(fnv(&encoded)).or_default() += 1;
         self.scratch = encoded;
     }
 
     /// A message: 0 then its encoding when it is used once, else 1 + its index in the table.
     fn message(&mut self, m: &Message) {
         let encoded = self.encoded(m);
-        if self.uses.get(&encoded).is_none_or(|n| *n < 2) {
+        if self.uses.get(&fnv(&encoded)).is_none_or(|n| *n < 2) {
             self.uint(0);
             self.out.extend_from_slice(&encoded);
             self.scratch = encoded;
@@ -1419,6 +1415,13 @@ fn name(s: &str) -> Cow<'static, str> {
     let kept: &'static str = Box::leak(Box::from(s));
     names.insert(kept);
     Cow::Borrowed(kept)
+}
+
+/// The FNV-1a hash of `bytes`.
+fn fnv(bytes: &[u8]) -> u64 {
+    let mut h = FnvHasher::default();
+    h.write(bytes);
+    h.finish()
 }
 
 /// FNV-1a: a fast hash for the encoder's tables (short keys it made itself, so no flooding).
